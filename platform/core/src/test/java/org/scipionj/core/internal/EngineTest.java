@@ -1,0 +1,184 @@
+package org.scipionj.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scipionj.api.item.Micrograph;
+import org.scipionj.api.project.Project;
+import org.scipionj.api.project.RunInfo;
+import org.scipionj.api.project.RunStatus;
+import org.scipionj.api.project.ScipionException;
+import org.scipionj.api.project.Session;
+import org.scipionj.api.stream.Entry;
+import org.scipionj.api.stream.SetState;
+import org.scipionj.api.stream.StreamingSet;
+
+class EngineTest {
+
+    static final String WORKFLOW = """
+            [
+              {"object.className": "TestSource", "object.id": "2", "object.label": "import", "frames": 7},
+              {"object.className": "ProtTestAlign", "object.id": "5", "inputMovies": "2.outputMovies",
+               "GPUIDs": "0", "numberOfThreads": 1, "streamingBatchSize": %d}
+            ]""";
+
+    @TempDir
+    Path userData;
+    DefaultProtocolRegistry registry;
+    TestProtocols.QueueSource source;
+    TestProtocols.Align align;
+    DefaultProjectService projects;
+
+    @BeforeEach
+    void setUp() {
+        registry = new DefaultProtocolRegistry();
+        source = new TestProtocols.QueueSource();
+        align = new TestProtocols.Align();
+        registry.add(source, "test 1.0");
+        registry.add(align, "test 1.0");
+        projects = new DefaultProjectService(userData, registry, 2);
+    }
+
+    @Test
+    void itemsStreamThroughAndOutputsCloseWhenInputCloses() throws Exception {
+        try (Project p = projects.create("p1", WORKFLOW.formatted(1), "test")) {
+            p.schedule();
+            Session s = p.start();
+            source.feed.addAll(List.of("a", "b", "c-fail", "BAD1"));
+            StreamingSet<?> mics = awaitSet(p, "5.outputMicrographs");
+            assertTrue(awaitSize(mics, 2));
+            assertEquals(SetState.OPEN, mics.state());
+            source.feed.addAll(List.of("d", "END"));
+            assertTrue(s.awaitEnd(Duration.ofSeconds(20)));
+            RunInfo imp = p.run(2).orElseThrow();
+            RunInfo al = p.run(5).orElseThrow();
+            assertEquals(RunStatus.FINISHED, imp.status());
+            assertEquals(RunStatus.FINISHED, al.status());
+            assertEquals(4, imp.done());
+            assertEquals(1, imp.failed());
+            assertEquals(3, al.done());
+            assertEquals(1, al.failed());
+            assertEquals(SetState.CLOSED, mics.state());
+            assertEquals(3, mics.size());
+            Set<Long> ids = new HashSet<>();
+            for (Entry<?> e : mics.read(0, 100)) {
+                ids.add(((Micrograph) e.item()).id());
+            }
+            assertEquals(Set.of(1L, 2L, 4L), ids);
+            assertEquals("test 1.0", al.bundle());
+        }
+    }
+
+    @Test
+    void fullBatchesWaitUntilInputCloses() throws Exception {
+        try (Project p = projects.create("p2", WORKFLOW.formatted(3), "test")) {
+            p.schedule();
+            Session s = p.start();
+            source.feed.addAll(List.of("a", "b"));
+            StreamingSet<?> mics = awaitSet(p, "5.outputMicrographs");
+            awaitSize(p.set("2.outputMovies").orElseThrow(), 2);
+            assertTrue(!awaitSize(mics, 1, 500), "a batch of 3 must not start with 2 items");
+            source.feed.add("c");
+            assertTrue(awaitSize(mics, 3));
+            source.feed.addAll(List.of("d", "END"));
+            assertTrue(s.awaitEnd(Duration.ofSeconds(20)));
+            assertEquals(4, mics.size(), "the remainder is processed when the input closes");
+        }
+    }
+
+    @Test
+    void stoppedProjectResumesWithoutRedoingItems() throws Exception {
+        try (Project p = projects.create("p3", WORKFLOW.formatted(1), "test")) {
+            p.schedule();
+            Session s = p.start();
+            source.feed.addAll(List.of("a", "b"));
+            awaitSize(awaitSet(p, "5.outputMicrographs"), 2);
+            s.stop();
+            assertEquals(RunStatus.ABORTED, p.run(2).orElseThrow().status());
+            p.schedule();
+            Session again = p.start();
+            source.feed.addAll(List.of("a", "b", "c", "END"));
+            assertTrue(again.awaitEnd(Duration.ofSeconds(20)));
+            assertEquals(3, p.set("2.outputMovies").orElseThrow().size(), "a and b are known and not imported twice");
+            assertEquals(3, p.set("5.outputMicrographs").orElseThrow().size());
+        }
+    }
+
+    @Test
+    void copiedRunReprocessesSameInputWithNewParameters() throws Exception {
+        try (Project p = projects.create("p4", WORKFLOW.formatted(1), "test")) {
+            p.schedule();
+            Session s = p.start();
+            source.feed.addAll(List.of("a", "b", "END"));
+            assertTrue(s.awaitEnd(Duration.ofSeconds(20)));
+            long copy = p.copyRun(5, Map.of("scale", 2.5));
+            Session s2 = p.start();
+            assertTrue(s2.awaitEnd(Duration.ofSeconds(20)));
+            RunInfo c = p.run(copy).orElseThrow();
+            assertEquals(RunStatus.FINISHED, c.status());
+            Entry<?> first = p.set(copy + ".outputMicrographs").orElseThrow().read(0, 1).get(0);
+            assertEquals(2.5, ((Micrograph) first.item()).attributes().get("scale"));
+            assertThrows(ScipionException.class, () -> p.copyRun(5, Map.of("nope", 1)));
+            assertThrows(ScipionException.class, () -> p.copyRun(5, Map.of("scale", 99)));
+        }
+    }
+
+    @Test
+    void badWorkflowsAreRejectedWithEveryProblem() {
+        ScipionException e = assertThrows(ScipionException.class,
+                () -> projects.create("bad", "[{\"object.className\": \"TestSource\",\n \"frames\": }]", "w.json"));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+        e = assertThrows(ScipionException.class, () -> projects.create("bad", """
+                [{"object.className": "TestSource", "object.id": "2", "frames": "many", "colour": 1},
+                 {"object.className": "ProtTestAlign", "object.id": "3", "inputMovies": "9.outputMovies"},
+                 {"object.className": "ProtTestAlign", "object.id": "4", "inputMovies": "2.outputThings"},
+                 {"object.className": "ProtUnicorn", "object.id": "7"}]""", "w.json"));
+        String m = e.getMessage();
+        for (String expected : List.of("ProtUnicorn (run 7)", "'colour'", "'frames': 'many' is not a whole number",
+                "points to run '9'", "output 'outputThings'")) {
+            assertTrue(m.contains(expected), "missing '" + expected + "' in: " + m);
+        }
+        assertTrue(projects.list().isEmpty(), "nothing is created for a bad workflow");
+        assertThrows(ScipionException.class, () -> projects.create("no/slash", "[]", "w"));
+        projects.create("ok", "[]", "w").close();
+        assertThrows(ScipionException.class, () -> projects.create("ok", "[]", "w"));
+        assertEquals(List.of("ok"), projects.list());
+    }
+
+    static StreamingSet<?> awaitSet(Project p, String name) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            var s = p.set(name);
+            if (s.isPresent()) {
+                return s.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("set " + name + " never appeared");
+    }
+
+    static boolean awaitSize(StreamingSet<?> set, long n) throws InterruptedException {
+        return awaitSize(set, n, 20_000);
+    }
+
+    static boolean awaitSize(StreamingSet<?> set, long n, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (set.size() < n) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            set.awaitAfter(set.size(), Duration.ofMillis(100));
+        }
+        return true;
+    }
+}

@@ -1,0 +1,91 @@
+package org.scipionj.core.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import org.scipionj.api.item.Item;
+import org.scipionj.api.item.Micrograph;
+import org.scipionj.api.item.Movie;
+import org.scipionj.api.protocol.ItemProcessor;
+import org.scipionj.api.protocol.ItemProtocol;
+import org.scipionj.api.protocol.ItemResult;
+import org.scipionj.api.protocol.Param;
+import org.scipionj.api.protocol.Poll;
+import org.scipionj.api.protocol.ProtocolDescriptor;
+import org.scipionj.api.protocol.RunContext;
+import org.scipionj.api.protocol.Slot;
+import org.scipionj.api.protocol.Source;
+import org.scipionj.api.protocol.SourceProtocol;
+
+/** Small protocols for engine tests: a source fed from a queue and a per-item movie → micrograph step. */
+final class TestProtocols {
+
+    private TestProtocols() {
+    }
+
+    /** Emits the names put in {@link #feed}; the name "END" finishes it. */
+    static final class QueueSource implements SourceProtocol {
+        final BlockingQueue<String> feed = new LinkedBlockingQueue<>();
+
+        @Override
+        public ProtocolDescriptor descriptor() {
+            return new ProtocolDescriptor("test.source", "Test source", List.of("TestSource"), List.of(),
+                    List.of(Slot.of("outputMovies", Movie.class)), List.of(Param.integer("frames", 4L)));
+        }
+
+        @Override
+        public Source open(RunContext run) {
+            return ctx -> {
+                String name;
+                while ((name = feed.poll()) != null) {
+                    if (name.equals("END")) {
+                        return Poll.finished();
+                    }
+                    if (name.startsWith("BAD")) {
+                        ctx.fail(name, "not a movie");
+                        continue;
+                    }
+                    if (!ctx.isKnown(name)) {
+                        ctx.emit(name, "outputMovies", new Movie(ctx.nextId(), "/data/" + name, 16, 16,
+                                (int) run.parameters().integer("frames"), 1.0, 1.0, 0, null, null, null, Map.of()));
+                    }
+                }
+                if (ctx.run().isStopRequested()) {
+                    return Poll.finished();
+                }
+                return Poll.again(Duration.ofMillis(20));
+            };
+        }
+    }
+
+    /** Turns each movie into a micrograph; a movie whose file ends with "fail" fails. */
+    static final class Align implements ItemProtocol {
+        volatile long delayMillis;
+
+        @Override
+        public ProtocolDescriptor descriptor() {
+            return new ProtocolDescriptor("test.align", "Test align", List.of("TestAlign", "ProtTestAlign"),
+                    List.of(Slot.of("inputMovies", Movie.class)), List.of(Slot.of("outputMicrographs", Micrograph.class)),
+                    List.of(Param.decimal("scale", 1.0).range(0, 10), Param.ignored("GPUIDs", "no GPU needed")));
+        }
+
+        @Override
+        public ItemProcessor open(RunContext run) {
+            return (ctx, input) -> {
+                Movie m = (Movie) input;
+                if (delayMillis > 0) {
+                    Thread.sleep(delayMillis);
+                }
+                if (m.file().endsWith("fail")) {
+                    return ItemResult.failed("cannot align " + m.file(), false);
+                }
+                Item mic = new Micrograph(m.id(), m.file() + ".mrc", 16, 16, m.samplingRate_Apx(), m.acquisition(),
+                        m.file(), Map.of("scale", run.parameters().decimal("scale")));
+                return ItemResult.done("outputMicrographs", mic);
+            };
+        }
+    }
+}
