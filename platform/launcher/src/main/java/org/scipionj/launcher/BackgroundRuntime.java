@@ -1,0 +1,96 @@
+package org.scipionj.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * Starts the detached JVM that runs a scheduled project: the same launcher with {@code runtime name=NAME},
+ * in its own session (via {@code setsid}) so that it outlives the terminal, its output appended to
+ * {@code USER_DATA/projects/NAME/logs/runtime.log}.
+ */
+final class BackgroundRuntime {
+
+    private static final Path SETSID = Paths.get("/usr/bin/setsid");
+
+    private BackgroundRuntime() {
+    }
+
+    /** A started runtime process. */
+    record Started(long pid, Path log) {
+    }
+
+    /** {@code USER_DATA/projects/NAME/logs/runtime.log}. */
+    static Path log(Path userData, String projectName) {
+        return userData.resolve("projects").resolve(projectName).resolve("logs").resolve("runtime.log");
+    }
+
+    /**
+     * The child's command line: [setsid] java -cp CLASSPATH -Dscipion.*=... org.scipionj.launcher.Main runtime name=NAME.
+     */
+    static List<String> command(String java, String classPath, Properties system, String projectName,
+            boolean setsid) {
+        List<String> command = new ArrayList<>();
+        if (setsid) {
+            command.add(SETSID.toString());
+        }
+        command.add(java);
+        command.add("-cp");
+        command.add(classPath);
+        LaunchProperties.scipionSystemProperties(system).forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add(Main.class.getName());
+        command.addAll(Arrays.asList(Invocation.runtimeArgs(projectName)));
+        return command;
+    }
+
+    /** Spawns the runtime of {@code projectName} and returns without waiting for it. */
+    static Started spawn(String projectName, Path userData) throws LaunchException {
+        if (projectName.isBlank() || projectName.contains("/") || projectName.contains("\\")
+                || projectName.startsWith(".")) {
+            throw new LaunchException("cannot start a runtime for project '" + projectName + "': not a plain name");
+        }
+        Path log = log(userData, projectName);
+        String classPath = absolute(System.getProperty("java.class.path"));
+        List<String> command = command(javaBinary(), classPath, System.getProperties(), projectName,
+                Files.isExecutable(SETSID));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(log.toFile()));
+        File devNull = new File("/dev/null");
+        if (devNull.exists()) {
+            builder.redirectInput(Redirect.from(devNull));
+        }
+        Map<String, String> env = builder.environment();
+        env.put(LaunchProperties.USER_DATA_ENV, userData.toString());
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = builder.start();
+            return new Started(process.pid(), log);
+        } catch (IOException e) {
+            throw new LaunchException("cannot start the background runtime of project " + projectName + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The class path with every entry made absolute (the child must not depend on the working directory). */
+    static String absolute(String classPath) {
+        return Arrays.stream(classPath.split(File.pathSeparator)).filter(e -> !e.isEmpty())
+                .map(e -> Paths.get(e).toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** The java binary running this JVM. */
+    static String javaBinary() {
+        return ProcessHandle.current().info().command()
+                .orElse(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}

@@ -1,0 +1,126 @@
+package org.scipionj.launcher;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The {@code scipion} command line: boots the runtime (Felix with {@code HOME/bundle/*.jar}) and hands the
+ * arguments to the CLI service that the shell bundle registers; {@code shell} opens the Gogo console instead.
+ * <p>
+ * Exit codes: the CLI's own code; 1 when the CLI failed with an exception; 3 when the runtime could not be
+ * started (no home, a bundle that does not start, no CLI service).
+ */
+public final class Main {
+
+    static final int CLI_FAILED = 1;
+    static final int RUNTIME_FAILED = 3;
+    static final Duration CLI_TIMEOUT = Duration.ofSeconds(30);
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) {
+        int code;
+        try {
+            code = run(Invocation.parse(argv));
+        } catch (LaunchException e) {
+            System.err.println("scipion: " + e.getMessage());
+            code = RUNTIME_FAILED;
+        } catch (InterruptedException e) {
+            code = RUNTIME_FAILED;
+        }
+        System.exit(code);
+    }
+
+    static int run(Invocation invocation) throws LaunchException, InterruptedException {
+        Path home = Home.locate(System.getProperty(Home.PROPERTY), codeSource());
+        Path userData = LaunchProperties.userData(System.getenv(), System.getProperties());
+        System.setProperty("java.awt.headless", "true");
+        Path storage = tempDir();
+        Map<String, String> properties = LaunchProperties.framework(home, userData, storage, System.getProperties(),
+                invocation.isShell());
+
+        EmbeddedFelix felix = EmbeddedFelix.init(properties, storage);
+        Runtime.getRuntime().addShutdownHook(new Thread(felix::close, "scipion-shutdown"));
+        try (felix) {
+            List<String> problems = felix.installAndStart(home.resolve("bundle"));
+            problems.forEach(p -> System.err.println("scipion: " + p));
+            if (invocation.isShell()) {
+                felix.awaitStop();
+                return problems.isEmpty() ? 0 : RUNTIME_FAILED;
+            }
+            if (!problems.isEmpty()) {
+                return RUNTIME_FAILED;
+            }
+            Optional<Function<Object, Object>> cli = felix.awaitCli(CLI_TIMEOUT);
+            if (cli.isEmpty()) {
+                System.err.println("scipion: the command line service (" + EmbeddedFelix.CLI_FILTER
+                        + ") did not appear within " + CLI_TIMEOUT.toSeconds() + " s. Bundles not active:");
+                List<String> inactive = felix.inactiveBundles();
+                inactive.forEach(b -> System.err.println("  " + b));
+                if (inactive.isEmpty()) {
+                    System.err.println("  none; no bundle registers it (is scipionj-shell in " + home.resolve("bundle")
+                            + "?)");
+                }
+                return RUNTIME_FAILED;
+            }
+            int code = call(cli.get(), invocation);
+            felix.close();
+            if (code == 0 && invocation.startsBackgroundRuntime()) {
+                return startBackgroundRuntime(invocation, userData);
+            }
+            return code;
+        }
+    }
+
+    private static int call(Function<Object, Object> cli, Invocation invocation) {
+        try {
+            Object result = cli.apply(invocation.args());
+            if (result instanceof Number number) {
+                return number.intValue();
+            }
+            System.err.println("scipion: the command line service returned " + result + " instead of an exit code");
+            return CLI_FAILED;
+        } catch (RuntimeException e) {
+            System.err.println("scipion: " + invocation.command() + " failed: " + e);
+            e.printStackTrace();
+            return CLI_FAILED;
+        }
+    }
+
+    private static int startBackgroundRuntime(Invocation invocation, Path userData) throws LaunchException {
+        String name = invocation.projectName()
+                .orElseThrow(() -> new LaunchException("cannot tell the project name from '" + invocation
+                        + "'; start its runtime with: scipion runtime name=NAME"));
+        BackgroundRuntime.Started started = BackgroundRuntime.spawn(name, userData);
+        System.out.println("Project " + name + " scheduled; runtime running in background (pid " + started.pid()
+                + ", log: " + started.log() + ")");
+        return 0;
+    }
+
+    private static Path codeSource() throws LaunchException {
+        try {
+            return Paths.get(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            throw new LaunchException("cannot tell where the launcher was loaded from; set -D" + Home.PROPERTY
+                    + "=HOME", e);
+        }
+    }
+
+    private static Path tempDir() throws LaunchException {
+        try {
+            return Files.createTempDirectory("scipion-felix-");
+        } catch (IOException e) {
+            throw new LaunchException("cannot create the framework cache in " + System.getProperty("java.io.tmpdir")
+                    + ": " + e.getMessage(), e);
+        }
+    }
+}
