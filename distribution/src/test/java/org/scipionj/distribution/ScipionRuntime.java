@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -69,12 +70,22 @@ public final class ScipionRuntime {
         }
     }
 
-    /** A fresh, empty user data folder (projects live in it). */
+    /** A fresh, empty user data folder (projects live in it), deleted when the test JVM exits. */
     public static Path freshUserData() {
         try {
-            return Files.createTempDirectory("scipion-it-");
+            Path dir = Files.createTempDirectory("scipion-it-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir)));
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // NB: best effort; it is a temporary folder
         }
     }
 
