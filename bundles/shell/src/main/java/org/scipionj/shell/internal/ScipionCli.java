@@ -47,6 +47,7 @@ public final class ScipionCli implements Function<String[], Integer> {
             "  protocols [--json]                           list installed protocols",
             "  runtime name=NAME                            process a project in this process until it ends",
             "  shell                                        interactive Felix (Gogo) shell",
+            "  bench [items=N] [trickle=N] [threads=N]      streaming engine benchmark (100,000 items by default)",
             "Projects live in $SCIPION_USER_DATA/projects (default ~/ScipionUserData).");
 
     private final ProjectService projects;
