@@ -1,6 +1,7 @@
 package org.scipionj.distribution;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +23,13 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.scipionj.api.item.Movie;
 import org.scipionj.api.project.Project;
 import org.scipionj.api.project.ProjectService;
+import org.scipionj.api.project.ProtocolRegistry;
 import org.scipionj.api.project.RunInfo;
 import org.scipionj.api.project.RunStatus;
 import org.scipionj.api.project.Session;
@@ -105,6 +109,23 @@ public class StreamingImportIT {
             assertEquals(5, run.done());
             assertTrue(run.bundle(), run.bundle().startsWith("org.scipionj.importer "));
         }
+    }
+
+    @Test
+    public void protocolsComeAndGoWithTheirBundleWithoutRestart() throws Exception {
+        ServiceReference<ProtocolRegistry> ref = context.getServiceReference(ProtocolRegistry.class);
+        ProtocolRegistry registry = context.getService(ref);
+        Bundle importer = Arrays.stream(context.getBundles())
+                .filter(b -> "org.scipionj.importer".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        assertTrue(registry.find("ProtImportMovies").isPresent());
+        importer.stop();
+        try {
+            assertFalse("gone with its bundle", registry.find("ProtImportMovies").isPresent());
+        } finally {
+            importer.start();
+        }
+        assertTrue("back without a restart", registry.find("ProtImportMovies").isPresent());
+        context.ungetService(ref);
     }
 
     @Test

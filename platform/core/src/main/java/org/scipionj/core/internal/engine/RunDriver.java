@@ -111,7 +111,7 @@ abstract class RunDriver implements Runnable {
             }
             env.store().setStatus(run.id(), RunStatus.RUNNING, null);
             log.info("running " + run.className() + " (" + protocol.descriptor().id() + ", "
-                    + env.registry().providerOf(protocol) + ") with " + params);
+                    + env.registry().providerOf(protocol) + ") with " + given(params));
             process(params);
             if (aborting) {
                 throw new InterruptedException();
@@ -141,6 +141,14 @@ abstract class RunDriver implements Runnable {
         } catch (RuntimeException e) {
             log.error("cannot record the run's end (" + status + ")", e);
         }
+    }
+
+    /** The parameters worth logging: those with a value that have an effect. */
+    private java.util.Map<String, Object> given(Parameters params) {
+        java.util.Map<String, Object> shown = new java.util.LinkedHashMap<>();
+        protocol.descriptor().params().stream().filter(p -> !p.isIgnored() && params.has(p.name()))
+                .forEach(p -> shown.put(p.name(), params.get(p.name())));
+        return shown;
     }
 
     String setName(String slot) {

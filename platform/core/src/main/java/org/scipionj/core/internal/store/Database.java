@@ -21,6 +21,7 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private final java.util.Map<String, java.sql.PreparedStatement> cached = new java.util.HashMap<>();
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -88,6 +89,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A prepared statement for {@code sql}, kept open for reuse on the hot paths (item commits and reads); callers
+     * must hold the database lock (be inside {@link #read} or {@link #transaction}) and must not close it.
+     */
+    public java.sql.PreparedStatement prepared(String sql) throws SQLException {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("prepared statements are used under the database lock only");
+        }
+        java.sql.PreparedStatement ps = cached.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            cached.put(sql, ps);
+        }
+        return ps;
+    }
+
     private void migrate() throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.executeUpdate("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)");
@@ -125,6 +142,10 @@ public final class Database implements AutoCloseable {
     public void close() {
         lock.lock();
         try {
+            for (java.sql.PreparedStatement ps : cached.values()) {
+                ps.close();
+            }
+            cached.clear();
             connection.close();
         } catch (SQLException e) {
             // NB: nothing to lose here: every write was committed or rolled back.

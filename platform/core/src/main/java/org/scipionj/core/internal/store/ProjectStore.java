@@ -171,12 +171,11 @@ public final class ProjectStore implements AutoCloseable {
     /** The set's item type name and state, or empty when the set does not exist yet. */
     public Optional<SetRow> set(String name) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT run_id, slot, item_type, state FROM sets WHERE name=?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new SetRow(name, rs.getLong(1), rs.getString(2), rs.getString(3),
-                            SetState.valueOf(rs.getString(4)))) : Optional.empty();
-                }
+            PreparedStatement ps = db.prepared("SELECT run_id, slot, item_type, state FROM sets WHERE name=?");
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new SetRow(name, rs.getLong(1), rs.getString(2), rs.getString(3),
+                        SetState.valueOf(rs.getString(4)))) : Optional.empty();
             }
         });
     }
@@ -200,31 +199,28 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Number of items in a set (positions are dense, so the last position). */
     public long size(String setName) {
-        return db.read(c -> lastSeq(c, setName));
+        return db.read(c -> lastSeq(setName));
     }
 
-    private static long lastSeq(Connection c, String setName) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(max(seq), 0) FROM items WHERE set_name=?")) {
-            ps.setString(1, setName);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+    private long lastSeq(String setName) throws SQLException {
+        PreparedStatement ps = db.prepared("SELECT COALESCE(max(seq), 0) FROM items WHERE set_name=?");
+        ps.setString(1, setName);
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
     public <T extends Item> List<Entry<T>> read(String setName, Class<T> type, long afterSeq, int max) {
         List<String[]> rows = db.read(c -> {
             List<String[]> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT seq, data FROM items WHERE set_name=? AND seq>? ORDER BY seq LIMIT ?")) {
-                ps.setString(1, setName);
-                ps.setLong(2, afterSeq);
-                ps.setInt(3, max);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new String[] {rs.getString(1), rs.getString(2)});
-                    }
+            PreparedStatement ps = db.prepared("SELECT seq, data FROM items WHERE set_name=? AND seq>? ORDER BY seq LIMIT ?");
+            ps.setString(1, setName);
+            ps.setLong(2, afterSeq);
+            ps.setInt(3, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2)});
                 }
             }
             return out;
@@ -262,8 +258,9 @@ public final class ProjectStore implements AutoCloseable {
                           String error, String log, long millis, String bundle) {
         boolean committed = db.transaction(c -> {
             long now = System.currentTimeMillis();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_items(run_id, key, input_seq, status, error, "
-                    + "log, bundle, millis, committed_ms) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+            {
+                PreparedStatement ps = db.prepared("INSERT INTO run_items(run_id, key, input_seq, status, error, "
+                        + "log, bundle, millis, committed_ms) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
                 ps.setLong(1, runId);
                 ps.setString(2, key);
                 if (inputSeq == null) {
@@ -282,10 +279,11 @@ public final class ProjectStore implements AutoCloseable {
                 }
             }
             if (!outputs.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO items(set_name, seq, item_id, data, committed_ms) VALUES(?,?,?,?,?)")) {
+                {
+                    PreparedStatement ps = db.prepared(
+                            "INSERT INTO items(set_name, seq, item_id, data, committed_ms) VALUES(?,?,?,?,?)");
                     for (Map.Entry<String, List<Item>> out : outputs.entrySet()) {
-                        long seq = lastSeq(c, out.getKey());
+                        long seq = lastSeq(out.getKey());
                         for (Item item : out.getValue()) {
                             ps.setString(1, out.getKey());
                             ps.setLong(2, ++seq);
