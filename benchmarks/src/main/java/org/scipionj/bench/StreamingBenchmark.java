@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,14 +29,7 @@ public final class StreamingBenchmark {
     private StreamingBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (eq > 0) {
-                opts.put(a.substring(0, eq), a.substring(eq + 1));
-            }
-        }
+    static void run(Map<String, String> opts) throws Exception {
         int items = Integer.parseInt(opts.getOrDefault("items", "100000"));
         int trickle = Integer.parseInt(opts.getOrDefault("trickle", "1000"));
         int threads = Integer.parseInt(opts.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));

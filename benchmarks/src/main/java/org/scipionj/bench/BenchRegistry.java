@@ -1,0 +1,14 @@
+package org.scipionj.bench;
+
+import java.util.Map;
+
+/** The benchmarks besides the streaming one; each issue adds its own line here. */
+final class BenchRegistry {
+
+    private BenchRegistry() {
+    }
+
+    static void addTo(Map<String, Bench.Benchmark> all) {
+        // e.g. all.put("image", ImageBenchmark::run);
+    }
+}
