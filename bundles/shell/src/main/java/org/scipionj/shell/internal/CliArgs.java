@@ -16,12 +16,15 @@ import org.scipionj.api.project.ScipionException;
 final class CliArgs {
 
     private final String command;
+    private final String[] rest;
     private final Map<String, String> values;
     private final Set<String> flags;
     private final List<String> positional;
 
-    private CliArgs(String command, Map<String, String> values, Set<String> flags, List<String> positional) {
+    private CliArgs(String command, String[] rest, Map<String, String> values, Set<String> flags,
+                    List<String> positional) {
         this.command = command;
+        this.rest = rest;
         this.values = values;
         this.flags = flags;
         this.positional = positional;
@@ -47,11 +50,17 @@ final class CliArgs {
                 positional.add(a);
             }
         }
-        return new CliArgs(command, values, flags, positional);
+        String[] rest = args.length == 0 ? new String[0] : java.util.Arrays.copyOfRange(args, 1, args.length);
+        return new CliArgs(command, rest, values, flags, positional);
     }
 
     String command() {
         return command;
+    }
+
+    /** The arguments after the command, as given. */
+    String[] rest() {
+        return rest.clone();
     }
 
     boolean flag(String name) {

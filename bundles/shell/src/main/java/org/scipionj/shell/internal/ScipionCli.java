@@ -52,11 +52,14 @@ public final class ScipionCli implements Function<String[], Integer> {
 
     private final ProjectService projects;
     private final ProtocolRegistry registry;
+    private final ExtraCommands extra;
 
     @Activate
-    public ScipionCli(@Reference ProjectService projects, @Reference ProtocolRegistry registry) {
+    public ScipionCli(@Reference ProjectService projects, @Reference ProtocolRegistry registry,
+                      @Reference ExtraCommands extra) {
         this.projects = projects;
         this.registry = registry;
+        this.extra = extra;
     }
 
     @Override
@@ -66,8 +69,11 @@ public final class ScipionCli implements Function<String[], Integer> {
 
     int run(CliArgs a, PrintStream out, PrintStream err) {
         try {
+            if (extra.has(a.command())) {
+                return extra.run(a.command(), a.rest());
+            }
             switch (a.command()) {
-                case "help", "--help", "-h" -> out.println(USAGE);
+                case "help", "--help", "-h" -> out.println(USAGE + extra.usage());
                 case "projects" -> projects.list().forEach(out::println);
                 case "protocols" -> out.print(a.flag("json") ? ProtocolsReport.json(registry) : ProtocolsReport.text(registry));
                 case "create-project" -> createProject(a, out);
@@ -95,7 +101,7 @@ public final class ScipionCli implements Function<String[], Integer> {
                 case "items" -> items(a, out);
                 case "runtime" -> runtime(a, out);
                 case "demo" -> new Demo(projects, out).run(a);
-                default -> throw new ScipionException("unknown command '" + a.command() + "'\n" + USAGE);
+                default -> throw new ScipionException("unknown command '" + a.command() + "'\n" + USAGE + extra.usage());
             }
             return 0;
         } catch (ScipionException e) {

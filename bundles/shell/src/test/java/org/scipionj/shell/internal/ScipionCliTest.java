@@ -32,7 +32,7 @@ class ScipionCliTest {
     void setUp() {
         DefaultProtocolRegistry registry = new DefaultProtocolRegistry();
         registry.add(new ProtImportMovies(), "org.scipionj.importer 1.0.0");
-        cli = new ScipionCli(new DefaultProjectService(tmp.resolve("userdata"), registry, 2), registry);
+        cli = new ScipionCli(new DefaultProjectService(tmp.resolve("userdata"), registry, 2), registry, new ExtraCommands());
     }
 
     int run(String... args) {
