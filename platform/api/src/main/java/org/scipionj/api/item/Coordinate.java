@@ -19,4 +19,10 @@ public record Coordinate(long id, long micrographId, double x_px, double y_px, d
     public Coordinate {
         attributes = Items.freeze(attributes);
     }
+
+    /** The micrograph this coordinate lies on. */
+    @Override
+    public long groupId() {
+        return micrographId;
+    }
 }

@@ -17,4 +17,12 @@ public interface Item {
 
     /** Extra attributes, never null, unmodifiable. */
     Map<String, Object> attributes();
+
+    /**
+     * The id of the exposure this item belongs to, used to join sets: a movie, its micrograph and its CTF share
+     * one id, and a coordinate belongs to the micrograph it lies on. Defaults to {@link #id()}.
+     */
+    default long groupId() {
+        return id();
+    }
 }

@@ -135,6 +135,30 @@ class EngineTest {
     }
 
     @Test
+    void secondaryInputsJoinByExposureAndWaitForTheProducer() throws Exception {
+        registry.add(new TestProtocols.Picker(), "test 1.0");
+        registry.add(new TestProtocols.Extract(), "test 1.0");
+        String wf = """
+                [{"object.className": "TestSource", "object.id": "2"},
+                 {"object.className": "TestAlign", "object.id": "5", "inputMovies": "2.outputMovies"},
+                 {"object.className": "TestPick", "object.id": "6", "inputMicrographs": "5.outputMicrographs"},
+                 {"object.className": "TestExtract", "object.id": "7", "inputMicrographs": "5.outputMicrographs",
+                  "inputCoordinates": "6.outputCoordinates"}]""";
+        try (Project p = projects.create("join", wf, "test")) {
+            p.schedule();
+            Session s = p.start();
+            source.feed.addAll(List.of("a", "b", "c", "d", "e", "f", "END"));
+            assertTrue(s.awaitEnd(Duration.ofSeconds(30)));
+            Map<Long, Object> particles = new java.util.HashMap<>();
+            for (Entry<?> e : p.set("7.outputMicrographs").orElseThrow().read(0, 100)) {
+                particles.put(e.item().id(), e.item().attributes().get("particles"));
+            }
+            assertEquals(Map.of(1L, 1, 2L, 2, 3L, 0, 4L, 1, 5L, 2, 6L, 0), particles,
+                    "each micrograph sees all of its coordinates, and none means none");
+        }
+    }
+
+    @Test
     void badWorkflowsAreRejectedWithEveryProblem() {
         ScipionException e = assertThrows(ScipionException.class,
                 () -> projects.create("bad", "[{\"object.className\": \"TestSource\",\n \"frames\": }]", "w.json"));

@@ -61,6 +61,50 @@ final class TestProtocols {
         }
     }
 
+    /** Picks {@code id % 3} coordinates on each micrograph. */
+    static final class Picker implements ItemProtocol {
+        @Override
+        public ProtocolDescriptor descriptor() {
+            return new ProtocolDescriptor("test.pick", "Test pick", List.of("TestPick"),
+                    List.of(Slot.of("inputMicrographs", Micrograph.class)),
+                    List.of(Slot.of("outputCoordinates", org.scipionj.api.item.Coordinate.class)), List.of());
+        }
+
+        @Override
+        public ItemProcessor open(RunContext run) {
+            return (ctx, input) -> {
+                Thread.sleep(20 * (3 - input.id() % 3)); // NB: finish out of order with the extractor's requests
+                ItemResult.Builder result = ItemResult.builder();
+                for (int i = 0; i < input.id() % 3; i++) {
+                    result.add("outputCoordinates", new org.scipionj.api.item.Coordinate(input.id() * 10 + i,
+                            input.id(), i, i, 1.0, 64, Map.of()));
+                }
+                return result.build();
+            };
+        }
+    }
+
+    /** For each micrograph, counts its coordinates through {@code related}. */
+    static final class Extract implements ItemProtocol {
+        @Override
+        public ProtocolDescriptor descriptor() {
+            return new ProtocolDescriptor("test.extract", "Test extract", List.of("TestExtract"),
+                    List.of(Slot.of("inputMicrographs", Micrograph.class),
+                            Slot.of("inputCoordinates", org.scipionj.api.item.Coordinate.class)),
+                    List.of(Slot.of("outputMicrographs", Micrograph.class)), List.of());
+        }
+
+        @Override
+        public ItemProcessor open(RunContext run) {
+            return (ctx, input) -> {
+                Micrograph m = (Micrograph) input;
+                int n = ctx.related("inputCoordinates", m.id()).size();
+                return ItemResult.done("outputMicrographs", new Micrograph(m.id(), m.file(), 16, 16, 1, null, null,
+                        Map.of("particles", n)));
+            };
+        }
+    }
+
     /** Turns each movie into a micrograph; a movie whose file ends with "fail" fails. */
     static final class Align implements ItemProtocol {
         volatile long delayMillis;

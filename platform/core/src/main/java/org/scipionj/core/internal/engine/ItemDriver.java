@@ -35,12 +35,14 @@ final class ItemDriver extends RunDriver {
     static final int RETRIES = 2;
     private static final int READ_CHUNK = 1000;
 
+    private final RelatedItems related;
     private final Object inFlightLock = new Object();
     private int inFlight;
     private volatile boolean cancelling;
 
     ItemDriver(EngineEnv env, RunRecord run, ItemProtocol protocol) {
         super(env, run, protocol);
+        this.related = new RelatedItems(env.store(), run, protocol.descriptor());
     }
 
     @Override
@@ -127,13 +129,12 @@ final class ItemDriver extends RunDriver {
             switch (result.kind()) {
                 case DONE -> {
                     Map<String, List<Item>> outputs = outputsOf(result);
-                    env.store().commit(run.id(), key, entry.seq(), "done", outputs, null, itemLog.toString(), millis,
-                            bundle);
+                    env.store().commit(run.id(), key, entry, "done", outputs, null, itemLog.toString(), millis, bundle);
                 }
                 case FAILED -> {
                     log.warn("item " + entry.item().id() + " of " + inputName + " failed: " + result.reason());
-                    env.store().commit(run.id(), key, entry.seq(), "failed", Map.of(), result.reason(),
-                            itemLog.toString(), millis, bundle);
+                    env.store().commit(run.id(), key, entry, "failed", Map.of(), result.reason(), itemLog.toString(),
+                            millis, bundle);
                 }
                 case CANCELLED -> log.info("item " + entry.item().id() + " cancelled; it will be processed on continue");
             }
@@ -233,6 +234,11 @@ final class ItemDriver extends RunDriver {
             synchronized (itemLog) {
                 itemLog.append(message).append('\n');
             }
+        }
+
+        @Override
+        public List<Item> related(String inputSlot, long groupId) throws InterruptedException {
+            return related.of(inputSlot, groupId, () -> cancelling);
         }
     }
 }

@@ -124,11 +124,14 @@ public final class Database implements AutoCloseable {
                 st.executeUpdate("CREATE TABLE sets(name TEXT PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id), "
                         + "slot TEXT NOT NULL, item_type TEXT NOT NULL, state TEXT NOT NULL)");
                 st.executeUpdate("CREATE TABLE items(set_name TEXT NOT NULL REFERENCES sets(name), seq INTEGER NOT NULL, "
-                        + "item_id INTEGER NOT NULL, data TEXT NOT NULL, committed_ms INTEGER NOT NULL, "
-                        + "PRIMARY KEY(set_name, seq)) WITHOUT ROWID");
+                        + "item_id INTEGER NOT NULL, group_id INTEGER NOT NULL, data TEXT NOT NULL, "
+                        + "committed_ms INTEGER NOT NULL, PRIMARY KEY(set_name, seq)) WITHOUT ROWID");
+                st.executeUpdate("CREATE INDEX items_by_group ON items(set_name, group_id)");
                 st.executeUpdate("CREATE TABLE run_items(run_id INTEGER NOT NULL REFERENCES runs(id), key TEXT NOT NULL, "
-                        + "input_seq INTEGER, status TEXT NOT NULL, error TEXT, log TEXT, bundle TEXT, "
-                        + "millis INTEGER, committed_ms INTEGER NOT NULL, PRIMARY KEY(run_id, key)) WITHOUT ROWID");
+                        + "input_seq INTEGER, input_item_id INTEGER, status TEXT NOT NULL, error TEXT, log TEXT, "
+                        + "bundle TEXT, millis INTEGER, committed_ms INTEGER NOT NULL, PRIMARY KEY(run_id, key)) "
+                        + "WITHOUT ROWID");
+                st.executeUpdate("CREATE INDEX run_items_by_input_item ON run_items(run_id, input_item_id)");
                 st.executeUpdate("CREATE TABLE requests(id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL, "
                         + "kind TEXT NOT NULL, created_ms INTEGER NOT NULL, handled INTEGER NOT NULL DEFAULT 0)");
                 st.executeUpdate("INSERT INTO meta(key, value) VALUES('schema', '" + SCHEMA_VERSION + "')");

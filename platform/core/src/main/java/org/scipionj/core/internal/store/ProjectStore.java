@@ -254,42 +254,46 @@ public final class ProjectStore implements AutoCloseable {
      * @param outputs set name to items (empty for a failure)
      * @param status "done" or "failed"
      */
-    public boolean commit(long runId, String key, Long inputSeq, String status, Map<String, List<Item>> outputs,
+    public boolean commit(long runId, String key, Entry<?> input, String status, Map<String, List<Item>> outputs,
                           String error, String log, long millis, String bundle) {
         boolean committed = db.transaction(c -> {
             long now = System.currentTimeMillis();
             {
-                PreparedStatement ps = db.prepared("INSERT INTO run_items(run_id, key, input_seq, status, error, "
-                        + "log, bundle, millis, committed_ms) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+                PreparedStatement ps = db.prepared("INSERT INTO run_items(run_id, key, input_seq, input_item_id, "
+                        + "status, error, log, bundle, millis, committed_ms) VALUES(?,?,?,?,?,?,?,?,?,?) "
+                        + "ON CONFLICT DO NOTHING");
                 ps.setLong(1, runId);
                 ps.setString(2, key);
-                if (inputSeq == null) {
+                if (input == null) {
                     ps.setNull(3, java.sql.Types.INTEGER);
+                    ps.setNull(4, java.sql.Types.INTEGER);
                 } else {
-                    ps.setLong(3, inputSeq);
+                    ps.setLong(3, input.seq());
+                    ps.setLong(4, input.item().groupId());
                 }
-                ps.setString(4, status);
-                ps.setString(5, error);
-                ps.setString(6, log == null || log.isEmpty() ? null : log);
-                ps.setString(7, bundle);
-                ps.setLong(8, millis);
-                ps.setLong(9, now);
+                ps.setString(5, status);
+                ps.setString(6, error);
+                ps.setString(7, log == null || log.isEmpty() ? null : log);
+                ps.setString(8, bundle);
+                ps.setLong(9, millis);
+                ps.setLong(10, now);
                 if (ps.executeUpdate() == 0) {
                     return false;
                 }
             }
             if (!outputs.isEmpty()) {
                 {
-                    PreparedStatement ps = db.prepared(
-                            "INSERT INTO items(set_name, seq, item_id, data, committed_ms) VALUES(?,?,?,?,?)");
+                    PreparedStatement ps = db.prepared("INSERT INTO items(set_name, seq, item_id, group_id, data, "
+                            + "committed_ms) VALUES(?,?,?,?,?,?)");
                     for (Map.Entry<String, List<Item>> out : outputs.entrySet()) {
                         long seq = lastSeq(out.getKey());
                         for (Item item : out.getValue()) {
                             ps.setString(1, out.getKey());
                             ps.setLong(2, ++seq);
                             ps.setLong(3, item.id());
-                            ps.setString(4, codec.encode(item));
-                            ps.setLong(5, now);
+                            ps.setLong(4, item.groupId());
+                            ps.setString(5, codec.encode(item));
+                            ps.setLong(6, now);
                             ps.addBatch();
                         }
                     }
@@ -302,6 +306,37 @@ public final class ProjectStore implements AutoCloseable {
             outputs.keySet().forEach(signals::signal);
         }
         return committed;
+    }
+
+    /** The items of a set that belong to one exposure ({@link Item#groupId()}), in order. */
+    public <T extends Item> List<T> group(String setName, Class<T> type, long groupId) {
+        List<String> rows = db.read(c -> {
+            List<String> out = new ArrayList<>();
+            PreparedStatement ps = db.prepared("SELECT data FROM items WHERE set_name=? AND group_id=? ORDER BY seq");
+            ps.setString(1, setName);
+            ps.setLong(2, groupId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+        List<T> items = new ArrayList<>(rows.size());
+        rows.forEach(r -> items.add(codec.decode(r, type)));
+        return items;
+    }
+
+    /** Whether a run has recorded (done or failed) an input item of exposure {@code groupId}. */
+    public boolean hasRecordedGroup(long runId, long groupId) {
+        return db.read(c -> {
+            PreparedStatement ps = db.prepared("SELECT 1 FROM run_items WHERE run_id=? AND input_item_id=? LIMIT 1");
+            ps.setLong(1, runId);
+            ps.setLong(2, groupId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
     }
 
     /** The input positions a run has recorded (done or failed). */
