@@ -43,6 +43,7 @@ public final class ScipionCli implements Function<String[], Integer> {
             "  copy-run name=NAME run=ID [param=value ...]  copy a run with changed parameters and schedule it",
             "  close-stream name=NAME run=ID                tell an import to close its output now (STOP)",
             "  items name=NAME set=RUN.OUTPUT [limit=N] [--json]   list items of an output set",
+            "  run PROTOCOL [param=value ...] --input GLOB --out DIR   run one protocol on files, no project needed",
             "  projects                                     list projects",
             "  protocols [--json]                           list installed protocols",
             "  runtime name=NAME                            process a project in this process until it ends",
@@ -101,6 +102,9 @@ public final class ScipionCli implements Function<String[], Integer> {
                 case "items" -> items(a, out);
                 case "runtime" -> runtime(a, out);
                 case "demo" -> new Demo(projects, out).run(a);
+                case "run" -> {
+                    return new RunCommand(projects, registry, out).run(a.rest());
+                }
                 default -> throw new ScipionException("unknown command '" + a.command() + "'\n" + USAGE + extra.usage());
             }
             return 0;

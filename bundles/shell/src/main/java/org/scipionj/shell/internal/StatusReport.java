@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** A project's runs as a text table or JSON, for {@code status}, the Gogo shell and scripts. */
 final class StatusReport {
 
+    static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private StatusReport() {

@@ -32,6 +32,7 @@ class ScipionCliTest {
     void setUp() {
         DefaultProtocolRegistry registry = new DefaultProtocolRegistry();
         registry.add(new ProtImportMovies(), "org.scipionj.importer 1.0.0");
+        registry.add(new MovieSummer(), "test 1.0");
         cli = new ScipionCli(new DefaultProjectService(tmp.resolve("userdata"), registry, 2), registry, new ExtraCommands());
     }
 
@@ -70,6 +71,50 @@ class ScipionCliTest {
         assertEquals("ProtImportMovies", run.get("className"));
         assertEquals("new", run.get("status"));
         assertEquals(2, run.get("id"));
+    }
+
+    @Test
+    void runOneProtocolOnFilesWithoutAProject() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("files"));
+        for (int i = 0; i < 2; i++) {
+            new DemoMicroscope(data, 16, 3, 1.0).writeMovie(i, 0);
+        }
+        Files.writeString(data.resolve("FoilHole_0007_fractions.mrcs"), "truncated");
+        Path outDir = tmp.resolve("out");
+        assertEquals(0, run("run", "TestSum", "scale=2", "samplingRate=1.5", "--input", data + "/*.mrcs",
+                "--out", outDir.toString()), err());
+        Map<?, ?> summary = new ObjectMapper().readValue(outDir.resolve("summary.json").toFile(), Map.class);
+        assertEquals("finished", summary.get("status"));
+        assertEquals(2, summary.get("done"));
+        assertEquals(1, ((List<?>) summary.get("importFailures")).size());
+        Map<?, ?> one = new ObjectMapper().readValue(outDir.resolve("FoilHole_0000_fractions.json").toFile(), Map.class);
+        Map<?, ?> mic = (Map<?, ?>) ((List<?>) ((Map<?, ?>) one.get("outputs")).get("outputMicrographs")).get(0);
+        assertEquals(3.0, ((Number) mic.get("samplingRate_Apx")).doubleValue(), 1e-9, "import and protocol params routed");
+        assertEquals(1, run("run", "TestSum", "colour=red", "--input", data + "/*.mrcs", "--out", tmp.resolve("o2").toString()));
+        assertTrue(err().contains("unknown parameter [colour]"), err());
+        assertEquals(1, run("run", "Nope", "--input", "x", "--out", "y"));
+        assertTrue(err().contains("unknown protocol 'Nope'"), err());
+    }
+
+    /** A per-item protocol for the run command: a micrograph per movie, pixel size times {@code scale}. */
+    static final class MovieSummer implements org.scipionj.api.protocol.ItemProtocol {
+        @Override
+        public org.scipionj.api.protocol.ProtocolDescriptor descriptor() {
+            return new org.scipionj.api.protocol.ProtocolDescriptor("test.sum", "Sum", List.of("TestSum"),
+                    List.of(org.scipionj.api.protocol.Slot.of("inputMovies", org.scipionj.api.item.Movie.class)),
+                    List.of(org.scipionj.api.protocol.Slot.of("outputMicrographs", org.scipionj.api.item.Micrograph.class)),
+                    List.of(org.scipionj.api.protocol.Param.decimal("scale", 1.0)));
+        }
+
+        @Override
+        public org.scipionj.api.protocol.ItemProcessor open(org.scipionj.api.protocol.RunContext run) {
+            return (ctx, in) -> {
+                org.scipionj.api.item.Movie m = (org.scipionj.api.item.Movie) in;
+                return org.scipionj.api.protocol.ItemResult.done("outputMicrographs", new org.scipionj.api.item.Micrograph(
+                        m.id(), m.file() + ".sum.mrc", m.width_px(), m.height_px(),
+                        m.samplingRate_Apx() * run.parameters().decimal("scale"), m.acquisition(), m.file(), Map.of()));
+            };
+        }
     }
 
     @Test

@@ -26,6 +26,12 @@ public interface Project extends AutoCloseable {
     /** One run. */
     Optional<RunInfo> run(long runId);
 
+    /**
+     * The items a run could not process, oldest first: the input's key ({@code "seq:N"} for a position in the
+     * streamed input, a file path for an import) and the reason.
+     */
+    List<Map.Entry<String, String>> failures(long runId, int max);
+
     /** An output set by name ({@code "2.outputMovies"}). */
     Optional<StreamingSet<?>> set(String name);
 

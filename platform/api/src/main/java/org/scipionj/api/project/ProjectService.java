@@ -40,4 +40,10 @@ public interface ProjectService {
 
     /** Opens an existing project. */
     Project open(String name);
+
+    /**
+     * Creates a project in any empty or missing folder, outside the projects folder (for one-off runs such as
+     * {@code scipion run}); it is named after the folder.
+     */
+    Project createAt(Path dir, String workflowJson, String source);
 }

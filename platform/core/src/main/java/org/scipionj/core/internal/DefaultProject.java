@@ -78,6 +78,15 @@ final class DefaultProject implements Project {
     }
 
     @Override
+    public List<Map.Entry<String, String>> failures(long runId, int max) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        for (String[] f : store.failures(runId, max)) {
+            out.add(Map.entry(f[0], f[1] == null ? "" : f[1]));
+        }
+        return out;
+    }
+
+    @Override
     public Optional<StreamingSet<?>> set(String setName) {
         return store.set(setName).map(row -> open(row));
     }

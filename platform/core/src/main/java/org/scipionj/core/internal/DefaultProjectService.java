@@ -116,10 +116,25 @@ public final class DefaultProjectService implements ProjectService {
             throw new ScipionException("project '" + name + "' already exists in " + projectsDir
                     + "; choose another name or delete that folder");
         }
+        return createIn(dir, workflowJson, source);
+    }
+
+    @Override
+    public Project createAt(Path dir, String workflowJson, String source) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (Files.exists(abs.resolve(DB_FILE))) {
+            throw new ScipionException(abs + " already holds a project; give an empty or new folder");
+        }
+        return createIn(abs, workflowJson, source);
+    }
+
+    private Project createIn(Path dir, String workflowJson, String source) {
+        String name = dir.getFileName().toString();
         List<RunRecord> runs = new WorkflowReader(registry::find).read(workflowJson, source);
-        Path staging = projectsDir.resolve("." + name + ".creating");
+        Path parent = dir.getParent();
+        Path staging = parent.resolve("." + name + ".creating");
         try {
-            Files.createDirectories(projectsDir);
+            Files.createDirectories(parent);
             deleteTree(staging);
             Files.createDirectories(staging.resolve("Runs"));
             Files.createDirectories(staging.resolve("logs"));
@@ -127,7 +142,11 @@ public final class DefaultProjectService implements ProjectService {
             try (ProjectStore store = new ProjectStore(Database.open(staging.resolve(DB_FILE), true), codec)) {
                 store.insertRuns(runs);
             }
-            Files.move(staging, dir);
+            if (Files.isDirectory(dir)) {
+                moveInto(staging, dir);
+            } else {
+                Files.move(staging, dir);
+            }
         } catch (IOException e) {
             throw new ScipionException("cannot create project folder " + dir + ": " + describe(e), e);
         } finally {
@@ -137,7 +156,22 @@ public final class DefaultProjectService implements ProjectService {
                 // NB: a leftover staging folder is ignored by list()
             }
         }
-        return open(name);
+        return new DefaultProject(name, dir, new ProjectStore(Database.open(dir.resolve(DB_FILE), false), codec),
+                registry, budget);
+    }
+
+    /** Moves the staged project's entries into an existing (empty or unrelated) folder; the database last. */
+    private static void moveInto(Path staging, Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(staging)) {
+            for (Path p : entries.filter(p -> !p.getFileName().toString().startsWith(DB_FILE)).toList()) {
+                Path target = dir.resolve(p.getFileName());
+                if (Files.exists(target)) {
+                    throw new ScipionException(dir + " already has '" + p.getFileName() + "'; give an empty folder");
+                }
+                Files.move(p, target);
+            }
+        }
+        Files.move(staging.resolve(DB_FILE), dir.resolve(DB_FILE));
     }
 
     @Override
