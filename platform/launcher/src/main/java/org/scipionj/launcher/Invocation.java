@@ -3,22 +3,19 @@ package org.scipionj.launcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the user asked for: a command and its arguments, parsed without side effects.
  * <p>
- * The launcher only needs to know three things about a command line: whether it is the interactive
- * {@code shell}, whether it schedules a project that should then run in a background runtime, and
- * that project's name. Everything else is the CLI service's business. Immutable and thread-safe.
+ * The launcher only needs to know whether a command line is the interactive {@code shell}; everything else
+ * (including which project then runs in a background runtime, see {@link Main#BACKGROUND_PROJECT}) is the CLI
+ * service's business. Immutable and thread-safe.
  */
 final class Invocation {
 
     static final String HELP = "help";
     static final String SHELL = "shell";
-    static final String SCHEDULE_PROJECT = "schedule-project";
     static final String RUNTIME = "runtime";
-    static final String FOREGROUND = "--foreground";
 
     private final List<String> args;
 
@@ -48,34 +45,6 @@ final class Invocation {
 
     boolean isShell() {
         return command().equals(SHELL);
-    }
-
-    /** {@code schedule-project} without {@code --foreground}: a successful run is followed by a background runtime. */
-    boolean startsBackgroundRuntime() {
-        return command().equals(SCHEDULE_PROJECT) && !args.contains(FOREGROUND);
-    }
-
-    /**
-     * The project a command names: {@code name=X}, {@code project=X}, {@code --name=X}, {@code --name X}
-     * (also {@code --project}, {@code -n}) or else the first plain argument after the command.
-     */
-    Optional<String> projectName() {
-        String positional = null;
-        for (int i = 1; i < args.size(); i++) {
-            String arg = args.get(i);
-            for (String key : List.of("name=", "project=", "--name=", "--project=")) {
-                if (arg.startsWith(key) && arg.length() > key.length()) {
-                    return Optional.of(arg.substring(key.length()));
-                }
-            }
-            if ((arg.equals("--name") || arg.equals("--project") || arg.equals("-n")) && i + 1 < args.size()) {
-                return Optional.of(args.get(i + 1));
-            }
-            if (positional == null && !arg.startsWith("-") && !arg.contains("=")) {
-                positional = arg;
-            }
-        }
-        return Optional.ofNullable(positional);
     }
 
     /** The arguments of the background runtime for a project: {@code runtime name=NAME}. */

@@ -23,6 +23,11 @@ public final class Main {
     static final int CLI_FAILED = 1;
     static final int RUNTIME_FAILED = 3;
     static final Duration CLI_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Set by the command line service to a project name when the command it ran (schedule-project, template…)
+     * wants that project processed by a runtime in the background, started once this process's framework stopped.
+     */
+    static final String BACKGROUND_PROJECT = "scipion.background.project";
 
     private Main() {
     }
@@ -72,10 +77,12 @@ public final class Main {
                 }
                 return RUNTIME_FAILED;
             }
+            System.clearProperty(BACKGROUND_PROJECT);
             int code = call(cli.get(), invocation);
             felix.close();
-            if (code == 0 && invocation.startsBackgroundRuntime()) {
-                return startBackgroundRuntime(invocation, userData);
+            String background = System.getProperty(BACKGROUND_PROJECT);
+            if (code == 0 && background != null) {
+                return startBackgroundRuntime(background, userData);
             }
             return code;
         }
@@ -96,10 +103,7 @@ public final class Main {
         }
     }
 
-    private static int startBackgroundRuntime(Invocation invocation, Path userData) throws LaunchException {
-        String name = invocation.projectName()
-                .orElseThrow(() -> new LaunchException("cannot tell the project name from '" + invocation
-                        + "'; start its runtime with: scipion runtime name=NAME"));
+    private static int startBackgroundRuntime(String name, Path userData) throws LaunchException {
         BackgroundRuntime.Started started = BackgroundRuntime.spawn(name, userData);
         System.out.println("Project " + name + " scheduled; runtime running in background (pid " + started.pid()
                 + ", log: " + started.log() + ")");

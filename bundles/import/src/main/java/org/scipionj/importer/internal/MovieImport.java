@@ -50,7 +50,8 @@ final class MovieImport implements Source {
         this.clock = clock;
         this.streaming = p.bool("dataStreaming");
         this.timeout = p.duration("timeout");
-        this.pattern = new FilePattern(p.path("filesPath").toString(), p.string("filesPattern"), null);
+        this.pattern = new FilePattern(p.has("filesPath") ? p.path("filesPath").toString() : "",
+                p.string("filesPattern"), null);
         // NB: without streaming the files are complete already, so nothing waits for them to settle
         this.tracker = new StabilityTracker(streaming ? p.duration("fileTimeout") : Duration.ZERO, clock);
         this.lastNewFileNanos = clock.getAsLong();

@@ -32,8 +32,8 @@ public final class ProtImportMovies implements SourceProtocol {
             List.of("ProtImportMovies"), List.of(), List.of(Slot.of(OUTPUT, Movie.class)), List.of(
             Param.choice("importFrom", 0, "files").label("Import from")
                     .help("Only files are supported (Scipion's other sources are not)."),
-            Param.folder("filesPath").asRequired().label("Files directory")
-                    .help("Folder the microscope writes to."),
+            Param.folder("filesPath").label("Files directory")
+                    .help("Folder the microscope writes to (may be empty when the pattern is a full path)."),
             Param.string("filesPattern", "").label("Pattern")
                     .help("Glob relative to the files directory, e.g. 'GridSquare_*/Data/*.mrc'; '**' matches "
                             + "any depth."),
@@ -84,6 +84,9 @@ public final class ProtImportMovies implements SourceProtocol {
     @Override
     public List<String> validate(Parameters p) {
         List<String> problems = new ArrayList<>();
+        if (!p.has("filesPath") && (p.string("filesPattern") == null || p.string("filesPattern").isBlank())) {
+            problems.add("filesPath and filesPattern are both empty: give the folder the microscope writes to");
+        }
         if (p.choice("importFrom") != 0) {
             problems.add("importFrom: only 0 (files) is supported");
         }

@@ -34,7 +34,9 @@ public final class ScipionCli implements Function<String[], Integer> {
     static final String USAGE = String.join("\n",
             "usage: scipion COMMAND [key=value ...] [--flag ...]",
             "  demo                                         simulate a microscope and import its movies in streaming",
-            "  create-project name=NAME workflow=PATH       create a project from a Scipion workflow JSON file",
+            "  create-project name=NAME workflow=PATH [--skip-unknown]   create a project from a Scipion workflow JSON",
+            "  template PATH [alias=value ...] [--name NAME] [--noschedule] [--skip-unknown]   fill a template, create, schedule",
+            "  export-workflow name=NAME [out=PATH]         write the project's runs as Scipion workflow JSON",
             "  schedule-project name=NAME [--foreground]    schedule every run and process in a background runtime",
             "  status name=NAME [--json]                    runs, statuses, counts and output sets",
             "  stop-project name=NAME                       stop processing (committed work is kept)",
@@ -105,6 +107,13 @@ public final class ScipionCli implements Function<String[], Integer> {
                 case "run" -> {
                     return new RunCommand(projects, registry, out).run(a.rest());
                 }
+                case "template" -> {
+                    String scheduled = new TemplateCommand(projects, stdin(), out).run(a.rest(), System.getenv());
+                    if (scheduled != null) {
+                        runInBackground(scheduled, out);
+                    }
+                }
+                case "export-workflow" -> exportWorkflow(a, out);
                 default -> throw new ScipionException("unknown command '" + a.command() + "'\n" + USAGE + extra.usage());
             }
             return 0;
@@ -115,6 +124,9 @@ public final class ScipionCli implements Function<String[], Integer> {
             Thread.currentThread().interrupt();
             err.println("scipion: interrupted");
             return 130;
+        } catch (java.io.IOException e) {
+            err.println("scipion: cannot read the terminal: " + e.getMessage());
+            return 1;
         } catch (RuntimeException e) {
             err.println("scipion: internal error: " + e);
             e.printStackTrace(err);
@@ -123,12 +135,23 @@ public final class ScipionCli implements Function<String[], Integer> {
     }
 
     private void createProject(CliArgs a, PrintStream out) {
-        String usage = "create-project name=NAME workflow=PATH";
-        a.allow(Set.of("name", "workflow"), Set.of(), usage);
+        String usage = "create-project name=NAME workflow=PATH [--skip-unknown]";
+        a.allow(Set.of("name", "workflow"), Set.of("skip-unknown"), usage);
         String name = a.require("name", usage);
         Path workflow = Path.of(a.require("workflow", usage)).toAbsolutePath();
-        try (Project p = projects.create(name, workflow)) {
+        String json;
+        try {
+            json = java.nio.file.Files.readString(workflow, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new ScipionException("cannot read workflow " + workflow + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage())
+                    + "; give the path of a Scipion workflow JSON file");
+        }
+        try (Project p = projects.create(name, json, workflow.toString(), a.flag("skip-unknown"))) {
             out.println("Project " + name + " created in " + p.dir() + " with " + p.runs().size() + " runs");
+            if (a.flag("skip-unknown")) {
+                Dropped.report(json, p, out);
+            }
         }
     }
 
@@ -144,8 +167,40 @@ public final class ScipionCli implements Function<String[], Integer> {
             if (a.flag("foreground")) {
                 process(p, out);
             } else {
-                out.println("Project " + p.name() + " scheduled");
+                runInBackground(p.name(), out);
             }
+        }
+    }
+
+    /** Asks the launcher to start a background runtime for the project once this command has returned. */
+    private static void runInBackground(String project, PrintStream out) {
+        out.println("Project " + project + " scheduled");
+        System.setProperty(BACKGROUND_PROJECT, project);
+    }
+
+    /** The launcher's contract: see org.scipionj.launcher.Main#BACKGROUND_PROJECT. */
+    static final String BACKGROUND_PROJECT = "scipion.background.project";
+
+    private static java.io.BufferedReader stdin() {
+        return new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private void exportWorkflow(CliArgs a, PrintStream out) {
+        String usage = "export-workflow name=NAME [out=PATH]";
+        a.allow(Set.of("name", "out"), Set.of(), usage);
+        try (Project p = projects.open(a.require("name", usage))) {
+            String json = p.exportWorkflow();
+            String target = a.value("out", null);
+            if (target == null) {
+                out.println(json);
+                return;
+            }
+            try {
+                java.nio.file.Files.writeString(Path.of(target), json + "\n", java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new ScipionException("cannot write " + target + ": " + e.getMessage());
+            }
+            out.println("Workflow of project " + p.name() + " written to " + target);
         }
     }
 

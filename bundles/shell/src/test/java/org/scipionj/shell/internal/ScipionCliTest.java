@@ -58,8 +58,8 @@ class ScipionCliTest {
         Path aarhus = Path.of("../../../shared/anchors/workflows/scipion-session_aarhus_workflow-streaming.json");
         assertTrue(Files.exists(aarhus), "anchor missing: " + aarhus.toAbsolutePath());
         assertEquals(1, run("create-project", "name=aarhus", "workflow=" + aarhus));
-        assertTrue(err().contains("ProtMotionCorr (run 56)") && err().contains("ProtGctf (run 164)")
-                && err().contains("ProtMonitorSummary (run 222)"), err());
+        assertTrue(err().contains("ProtMotionCorr (run 56") && err().contains("ProtGctf (run 164")
+                && err().contains("ProtMonitorSummary (run 222"), err());
         // its import step alone loads unchanged, every Scipion parameter accepted
         List<?> all = new ObjectMapper().readValue(aarhus.toFile(), List.class);
         Path importOnly = tmp.resolve("import-only.json");

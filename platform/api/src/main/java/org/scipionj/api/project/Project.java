@@ -66,6 +66,12 @@ public interface Project extends AutoCloseable {
      */
     long copyRun(long runId, Map<String, Object> changedParams);
 
+    /**
+     * The project's runs as Scipion workflow JSON (class names, ids, labels, parameters as given, input pointers),
+     * which {@link ProjectService#create} loads again unchanged.
+     */
+    String exportWorkflow();
+
     @Override
     void close();
 }

@@ -38,6 +38,12 @@ public interface ProjectService {
      */
     Project create(String name, String workflowJson, String source);
 
+    /**
+     * Creates a project from workflow JSON text; with {@code skipUnknown}, runs of protocol classes that no
+     * installed plugin provides are dropped, with every run that depends on them, instead of failing.
+     */
+    Project create(String name, String workflowJson, String source, boolean skipUnknown);
+
     /** Opens an existing project. */
     Project open(String name);
 

@@ -184,6 +184,33 @@ final class DefaultProject implements Project {
         return id;
     }
 
+    @Override
+    public String exportWorkflow() {
+        List<Map<String, Object>> protocols = new ArrayList<>();
+        for (RunRecord r : store.runs()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("object.className", r.className());
+            p.put("object.id", String.valueOf(r.id()));
+            p.put("object.label", r.label());
+            r.engine().forEach((k, v) -> {
+                if (!k.startsWith("object.")) {
+                    p.put(k, k.equals("_prerequisites") && v instanceof List<?> l
+                            ? String.join(",", l.stream().map(String::valueOf).toList()) : v);
+                } else if (k.equals("object.comment")) {
+                    p.put(k, v);
+                }
+            });
+            p.putAll(r.params());
+            p.putAll(r.inputs());
+            protocols.add(p);
+        }
+        try {
+            return store.codec().mapper().writerWithDefaultPrettyPrinter().writeValueAsString(protocols);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the workflow of project " + name, e);
+        }
+    }
+
     private RunRecord requireRun(long runId) {
         return store.run(runId).orElseThrow(() -> new ScipionException("project " + name + " has no run " + runId
                 + "; './scipion status name=" + name + "' lists its runs"));

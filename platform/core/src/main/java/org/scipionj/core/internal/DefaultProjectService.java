@@ -110,13 +110,18 @@ public final class DefaultProjectService implements ProjectService {
 
     @Override
     public Project create(String name, String workflowJson, String source) {
+        return create(name, workflowJson, source, false);
+    }
+
+    @Override
+    public Project create(String name, String workflowJson, String source, boolean skipUnknown) {
         checkName(name);
         Path dir = projectsDir.resolve(name);
         if (Files.exists(dir)) {
             throw new ScipionException("project '" + name + "' already exists in " + projectsDir
                     + "; choose another name or delete that folder");
         }
-        return createIn(dir, workflowJson, source);
+        return createIn(dir, workflowJson, source, skipUnknown);
     }
 
     @Override
@@ -125,12 +130,12 @@ public final class DefaultProjectService implements ProjectService {
         if (Files.exists(abs.resolve(DB_FILE))) {
             throw new ScipionException(abs + " already holds a project; give an empty or new folder");
         }
-        return createIn(abs, workflowJson, source);
+        return createIn(abs, workflowJson, source, false);
     }
 
-    private Project createIn(Path dir, String workflowJson, String source) {
+    private Project createIn(Path dir, String workflowJson, String source, boolean skipUnknown) {
         String name = dir.getFileName().toString();
-        List<RunRecord> runs = new WorkflowReader(registry::find).read(workflowJson, source);
+        List<RunRecord> runs = new WorkflowReader(registry::find, skipUnknown).read(workflowJson, source);
         Path parent = dir.getParent();
         Path staging = parent.resolve("." + name + ".creating");
         try {

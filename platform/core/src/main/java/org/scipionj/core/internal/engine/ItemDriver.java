@@ -62,6 +62,7 @@ final class ItemDriver extends RunDriver {
         }
         long batchSize = Math.max(0, run.engineLong("streamingBatchSize", 1));
         try (ItemProcessor processor = ((ItemProtocol) protocol).open(ctx)) {
+            Deque<Entry<? extends Item>> joining = new ArrayDeque<>(); // NB: secondary inputs not there yet
             Deque<Entry<? extends Item>> pending = new ArrayDeque<>();
             long cursor = 0;
             while (true) {
@@ -69,21 +70,35 @@ final class ItemDriver extends RunDriver {
                     throw new InterruptedException();
                 }
                 SetState state = input.state(); // NB: read before the items, so CLOSED means drained below
+                long commits = env.store().signals().any().version();
                 List<? extends Entry<? extends Item>> fresh = input.read(cursor, READ_CHUNK);
                 for (Entry<? extends Item> e : fresh) {
                     cursor = e.seq();
                     if (!recorded.remove(e.seq())) {
+                        joining.add(e);
+                    }
+                }
+                // Items are handed to workers only once every secondary input has their exposure, so no worker
+                // ever holds budget threads while waiting for another run.
+                for (var it = joining.iterator(); it.hasNext(); ) {
+                    Entry<? extends Item> e = it.next();
+                    if (related.ready(e.item().groupId())) {
+                        it.remove();
                         pending.add(e);
                     }
                 }
                 boolean closedAndRead = state == SetState.CLOSED && fresh.size() < READ_CHUNK;
-                dispatch(pending, batchSize, closedAndRead, processor, ctx, inputName);
-                if (closedAndRead && pending.isEmpty()) {
+                dispatch(pending, batchSize, closedAndRead && joining.isEmpty(), processor, ctx, inputName);
+                if (closedAndRead && joining.isEmpty() && pending.isEmpty()) {
                     awaitIdle();
                     return;
                 }
                 if (fresh.size() < READ_CHUNK) {
-                    input.awaitAfter(cursor, Duration.ofSeconds(1));
+                    if (joining.isEmpty()) {
+                        input.awaitAfter(cursor, Duration.ofSeconds(1));
+                    } else {
+                        env.store().signals().any().awaitChange(commits, 1000);
+                    }
                 }
             }
         }

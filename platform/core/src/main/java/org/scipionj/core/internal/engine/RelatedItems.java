@@ -32,6 +32,26 @@ final class RelatedItems {
         this.descriptor = descriptor;
     }
 
+    /** Whether every secondary input of the run has what it will ever have of exposure {@code groupId}. */
+    boolean ready(long groupId) {
+        List<Slot> inputs = descriptor.inputs();
+        for (Slot slot : inputs.subList(1, inputs.size())) {
+            String setName = run.inputs().get(slot.name());
+            if (setName != null && !ready(setName, slot, groupId)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean ready(String setName, Slot slot, long groupId) {
+        if (!store.group(setName, slot.itemType(), groupId).isEmpty()) {
+            return true;
+        }
+        SetRow set = store.set(setName).orElse(null);
+        return set != null && (set.state() == SetState.CLOSED || store.hasRecordedGroup(set.runId(), groupId));
+    }
+
     List<Item> of(String inputSlot, long groupId, BooleanSupplier cancelled) throws InterruptedException {
         Slot slot = descriptor.input(inputSlot).orElseThrow(() -> new IllegalArgumentException(
                 "'" + inputSlot + "' is not an input of " + descriptor.id()));

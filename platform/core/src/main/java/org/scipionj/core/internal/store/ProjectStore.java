@@ -304,6 +304,7 @@ public final class ProjectStore implements AutoCloseable {
         });
         if (committed) {
             outputs.keySet().forEach(signals::signal);
+            signals.any().bump(); // NB: a failure also settles joins waiting on this run
         }
         return committed;
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class SetSignals {
 
     private final ConcurrentMap<String, Signal> signals = new ConcurrentHashMap<>();
+    private final Signal any = new Signal();
 
     /** Counts commits to one set; waiters block until the count moves past what they saw. */
     public static final class Signal {
@@ -20,7 +21,7 @@ public final class SetSignals {
             return version;
         }
 
-        synchronized void bump() {
+        public synchronized void bump() {
             version++;
             notifyAll();
         }
@@ -44,5 +45,11 @@ public final class SetSignals {
 
     public void signal(String setName) {
         of(setName).bump();
+        any.bump();
+    }
+
+    /** Moves on every commit to any set (and every recorded failure): for waits that depend on several sets. */
+    public Signal any() {
+        return any;
     }
 }

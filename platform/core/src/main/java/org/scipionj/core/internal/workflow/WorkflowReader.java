@@ -34,10 +34,20 @@ public final class WorkflowReader {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Function<String, Optional<Protocol>> protocols;
+    private final boolean skipUnknown;
 
     /** @param protocols finds the protocol answering to a Scipion class name */
     public WorkflowReader(Function<String, Optional<Protocol>> protocols) {
+        this(protocols, false);
+    }
+
+    /**
+     * @param protocols finds the protocol answering to a Scipion class name
+     * @param skipUnknown drop runs of unknown classes, and every run that depends on them, instead of failing
+     */
+    public WorkflowReader(Function<String, Optional<Protocol>> protocols, boolean skipUnknown) {
         this.protocols = protocols;
+        this.skipUnknown = skipUnknown;
     }
 
     /**
@@ -62,6 +72,7 @@ public final class WorkflowReader {
         }
         List<String> problems = new ArrayList<>();
         List<String> unknownClasses = new ArrayList<>();
+        Set<Long> unknownIds = new java.util.HashSet<>();
         Map<Long, Parsed> runs = new LinkedHashMap<>();
         long nextId = 1;
         for (JsonNode node : root) {
@@ -94,15 +105,20 @@ public final class WorkflowReader {
             }
             Optional<Protocol> protocol = protocols.apply(className);
             if (protocol.isEmpty()) {
-                unknownClasses.add(className + " (run " + id + ")");
+                String provider = KnownPlugins.providerOf(className);
+                unknownClasses.add(className + " (run " + id + (provider == null ? "" : "; " + provider) + ")");
+                unknownIds.add(id);
                 continue;
             }
             runs.put(id, parse(node, id, className, protocol.get(), where, problems));
         }
-        if (!unknownClasses.isEmpty()) {
+        if (skipUnknown) {
+            dropDependents(runs, unknownIds);
+        } else if (!unknownClasses.isEmpty()) {
             problems.add(0, "unknown protocol class" + (unknownClasses.size() > 1 ? "es" : "") + ": "
                     + String.join(", ", unknownClasses) + " (no installed plugin provides "
-                    + (unknownClasses.size() > 1 ? "them" : "it") + "; './scipion protocols' lists what is installed)");
+                    + (unknownClasses.size() > 1 ? "them" : "it") + "; './scipion protocols' lists what is installed, "
+                    + "--skip-unknown drops them and what depends on them)");
         }
         checkPointers(runs, problems);
         if (!problems.isEmpty()) {
@@ -115,6 +131,37 @@ public final class WorkflowReader {
                     p.engine, null, null));
         }
         return records;
+    }
+
+    /** Removes runs that point to a dropped run, until none does; bare-id lists lose the dropped ids. */
+    private static void dropDependents(Map<Long, Parsed> runs, Set<Long> dropped) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Parsed run : new ArrayList<>(runs.values())) {
+                Set<Long> up = new java.util.HashSet<>();
+                for (String pointer : run.inputs.values()) {
+                    int dot = pointer.indexOf('.');
+                    try {
+                        up.add(Long.parseLong((dot < 0 ? pointer : pointer.substring(0, dot)).trim()));
+                    } catch (NumberFormatException e) {
+                        // reported by checkPointers
+                    }
+                }
+                up.retainAll(dropped);
+                if (!up.isEmpty()) {
+                    runs.remove(run.id);
+                    dropped.add(run.id);
+                    changed = true;
+                }
+            }
+        }
+        for (Parsed run : runs.values()) {
+            if (run.engine.get("_prerequisites") instanceof List<?> list) {
+                run.engine.put("_prerequisites", list.stream()
+                        .filter(o -> !dropped.contains(Long.parseLong(String.valueOf(o).trim()))).toList());
+            }
+        }
     }
 
     private static long parseId(JsonNode node, long fallback) {
@@ -141,7 +188,9 @@ public final class WorkflowReader {
             Map.Entry<String, JsonNode> f = fields.next();
             String key = f.getKey();
             Object value = mapper.convertValue(f.getValue(), Object.class);
-            if (ENGINE_KEYS.contains(key)) {
+            if (key.equals("_prerequisites")) {
+                engine.put(key, prerequisites(value));
+            } else if (ENGINE_KEYS.contains(key)) {
                 engine.put(key, value);
             } else if (d.input(key).isPresent()) {
                 if (value != null && !(value instanceof String s && s.isEmpty())) {
@@ -171,6 +220,20 @@ public final class WorkflowReader {
         engineChecks(engine, where, problems);
         String label = node.path("object.label").asText(className);
         return new Parsed(id, label.isBlank() ? className : label, className, d, params, inputs, engine);
+    }
+
+    /** Scipion writes prerequisites as "" or "2,5" (or a list): always a list of ids here. */
+    private static List<String> prerequisites(Object value) {
+        List<String> ids = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.forEach(o -> ids.add(String.valueOf(o).trim()));
+        } else if (value != null) {
+            for (String part : String.valueOf(value).split("[,\\s]+")) {
+                ids.add(part.trim());
+            }
+        }
+        ids.removeIf(String::isEmpty);
+        return ids;
     }
 
     private static void engineChecks(Map<String, Object> engine, String where, List<String> problems) {
