@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.scipionj.image.Frame;
 
-class FftTest {
+public class FftTest {
 
-    static Frame random(int w, int h, long seed) {
+    public static Frame random(int w, int h, long seed) {
         Random r = new Random(seed);
         Frame f = new Frame(w, h);
         for (int i = 0; i < f.data().length; i++) {
@@ -134,7 +134,7 @@ class FftTest {
         assertEquals(0.25, Frequencies.perAngstrom(0.5, 2.0));
     }
 
-    static void assertArrayClose(float[] expected, float[] actual, double tol) {
+    public static void assertArrayClose(float[] expected, float[] actual, double tol) {
         assertEquals(expected.length, actual.length);
         for (int i = 0; i < expected.length; i++) {
             if (Math.abs(expected[i] - actual[i]) > tol) {
