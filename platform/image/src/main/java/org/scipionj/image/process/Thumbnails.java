@@ -2,7 +2,11 @@ package org.scipionj.image.process;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
@@ -89,15 +93,18 @@ public final class Thumbnails {
     }
 
     private static void write(BufferedImage img, Path file) throws IOException {
-        try {
-            if (!ImageIO.write(img, "png", file.toFile())) {
+        // NB: open the stream ourselves: ImageIO prints and hides the reason when it cannot open a file
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            if (!ImageIO.write(img, "png", out)) {
                 throw new IOException("no PNG writer available in this Java runtime to write " + file);
             }
+        } catch (NoSuchFileException e) {
+            throw new IOException("cannot write the PNG thumbnail " + file + ": its folder does not exist", e);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains(file.toString())) {
                 throw e;
             }
-            throw new IOException("cannot write the PNG thumbnail " + file + ": " + e.getMessage(), e);
+            throw new IOException("cannot write the PNG thumbnail " + file + ": " + e, e);
         }
     }
 }

@@ -23,7 +23,7 @@ public class FftTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1,1", "1,7", "7,1", "2,2", "6,5", "5,6", "7,9", "16,16", "17,13", "30,12", "64,48", "62,86", "97,101", "127,8"})
+    @CsvSource({"1,1", "1,7", "7,1", "2,2", "6,5", "5,6", "7,9", "16,16", "17,13", "30,12", "64,48", "62,86", "63,65", "127,8"})
     void forwardMatchesTheDefinition(int w, int h) {
         Frame f = random(w, h, 1);
         ComplexFrame s = Fft.forward(f);
