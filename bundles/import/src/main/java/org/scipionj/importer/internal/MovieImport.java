@@ -18,6 +18,7 @@ import org.scipionj.api.protocol.Poll;
 import org.scipionj.api.protocol.RunContext;
 import org.scipionj.api.protocol.Source;
 import org.scipionj.api.protocol.SourceContext;
+import org.scipionj.image.io.InvalidImageException;
 
 /**
  * One run of the movie import: each poll scans the folder, imports the files that have stopped changing for
@@ -112,7 +113,7 @@ final class MovieImport implements Source {
         MovieInfo info;
         try {
             info = MovieHeaders.read(file);
-        } catch (InvalidMovieException e) {
+        } catch (InvalidImageException e) {
             ctx.fail(key, e.getMessage());
             return;
         } catch (IOException e) {

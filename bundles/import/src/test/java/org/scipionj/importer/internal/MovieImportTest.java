@@ -36,7 +36,7 @@ class MovieImportTest {
     void streamingImportsOnlyStableFilesOnceAndClosesAfterTimeout() throws Exception {
         MovieImport imp = importer(Map.of("dataStreaming", true, "fileTimeout", Duration.ofSeconds(10),
                 "timeout", Duration.ofSeconds(60), "filesPattern", "*.mrcs"));
-        new MrcFiles().dims(16, 12, 5).write(dir.resolve("m1.mrcs"));
+        TestMovies.mrc(dir.resolve("m1.mrcs"), 16, 12, 5);
         assertFalse(imp.poll(out).done());
         assertEquals(0, out.items.size(), "a file seen for the first time is not stable yet");
         tick(11);
@@ -53,7 +53,7 @@ class MovieImportTest {
 
         // a file that keeps growing is not imported until it stops changing
         Path growing = dir.resolve("m2.mrcs");
-        new MrcFiles().dims(16, 12, 5).write(growing);
+        TestMovies.mrc(growing, 16, 12, 5);
         for (int i = 0; i < 4; i++) {
             tick(6);
             imp.poll(out);
@@ -75,10 +75,8 @@ class MovieImportTest {
     @Test
     void badFilesFailWithTheReasonAndImportGoesOn() throws Exception {
         MovieImport imp = importer(Map.of("filesPattern", "*"));
-        new MrcFiles().dims(16, 12, 5).write(dir.resolve("good.mrc"));
-        MrcFiles truncated = new MrcFiles().dims(16, 12, 5);
-        truncated.dataBytes = 100;
-        truncated.write(dir.resolve("cut.mrc"));
+        TestMovies.mrc(dir.resolve("good.mrc"), 16, 12, 5);
+        TestMovies.truncatedMrc(dir.resolve("cut.mrc"), 16, 12, 5, 1024 + 100);
         Files.writeString(dir.resolve("notes.txt"), "hello");
         assertTrue(imp.poll(out).done(), "without streaming one look is enough");
         assertEquals(1, out.items.size());
@@ -89,12 +87,31 @@ class MovieImportTest {
     }
 
     @Test
+    void tiffMoviesNeedTheSamplingRateFromTheForm() throws Exception {
+        TestMovies.tiff(dir.resolve("k3_001.tif"), 24, 16, 7);
+        MovieImport without = importer(Map.of("filesPattern", "*.tif"));
+        without.poll(out);
+        assertEquals(0, out.items.size());
+        assertTrue(out.failed.get(dir.resolve("k3_001.tif").toString()).contains("no pixel size"), out.failed.toString());
+
+        Emitted again = new Emitted();
+        MovieImport with = importer(Map.of("filesPattern", "*.tif", "samplingRate", 0.83));
+        with.poll(again);
+        assertEquals(1, again.items.size(), again.failed.toString());
+        Movie m = (Movie) again.items.get(0);
+        assertEquals(24, m.width_px());
+        assertEquals(16, m.height_px());
+        assertEquals(7, m.frames());
+        assertEquals(0.83, m.samplingRate_Apx());
+    }
+
+    @Test
     void blacklistAndAcquisitionParameters() throws Exception {
         MovieImport imp = importer(Map.of("filesPattern", "**/*.mrc", "blacklistRegex", "bad_",
                 "samplingRate", 0.885, "dosePerFrame", 1.277, "voltage", 200.0));
         Files.createDirectories(dir.resolve("GridSquare_1/Data"));
-        new MrcFiles().write(dir.resolve("GridSquare_1/Data/FoilHole_1.mrc"));
-        new MrcFiles().write(dir.resolve("GridSquare_1/Data/bad_2.mrc"));
+        TestMovies.mrc(dir.resolve("GridSquare_1/Data/FoilHole_1.mrc"));
+        TestMovies.mrc(dir.resolve("GridSquare_1/Data/bad_2.mrc"));
         imp.poll(out);
         assertEquals(1, out.items.size());
         Movie m = (Movie) out.items.get(0);

@@ -160,7 +160,7 @@ public final class MrcHeaderReader {
                 b.getFloat(OFF_CELLA), b.getFloat(OFF_CELLA + 4), b.getFloat(OFF_CELLA + 8),
                 b.getInt(OFF_MAPC), b.getInt(OFF_MAPC + 4), b.getInt(OFF_MAPC + 8),
                 b.getFloat(OFF_DMIN), b.getFloat(OFF_DMIN + 4), b.getFloat(OFF_DMIN + 8),
-                b.getInt(OFF_ISPG), nsymbt, ascii(b, OFF_EXTTYP, 4).strip(), b.getInt(OFF_NVERSION),
+                b.getInt(OFF_ISPG), nsymbt, ascii(b, OFF_EXTTYP, 4).replace('\0', ' ').strip(), b.getInt(OFF_NVERSION),
                 b.getFloat(OFF_ORIGIN), b.getFloat(OFF_ORIGIN + 4), b.getFloat(OFF_ORIGIN + 8),
                 labels(b), stamp, b.getFloat(OFF_RMS),
                 order, hasMap, unsignedBytes);

@@ -179,7 +179,7 @@ public final class MrcWriter implements AutoCloseable {
         return new MrcHeader(width, height, nz, spec.mode.code(), 0, 0, 0, width, height, mz,
                 width * px, height * px, mz * px, 1, 2, 3, dmin, dmax, dmean, spec.volume ? 1 : 0,
                 spec.extendedHeader.length, spec.exttyp, 20140, spec.originX, spec.originY, spec.originZ,
-                spec.labels, 0, rms, spec.order, true, false);
+                spec.labels, spec.order == ByteOrder.BIG_ENDIAN ? 0x11110000 : 0x44440000, rms, spec.order, true, false);
     }
 
     /** What to write; {@link #open(int, int)} starts writing. Not thread-safe. */

@@ -1,4 +1,4 @@
-package org.scipionj.importer.internal;
+package org.scipionj.image.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,7 +31,7 @@ class MrcHeaderReaderTest {
             "0, LITTLE", "3, BIG", "4, LITTLE"})
     void readsEveryModeInBothByteOrders(int mode, String endian) throws Exception {
         ByteOrder order = endian.equals("BIG") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        MrcFiles f = new MrcFiles().dims(7, 5, 4).mode(mode).order(order);
+        MrcTestFiles f = new MrcTestFiles().dims(7, 5, 4).mode(mode).order(order);
         Path file = f.write(dir.resolve("m.mrcs"));
 
         MrcHeader h = MrcHeaderReader.read(file);
@@ -63,18 +63,18 @@ class MrcHeaderReaderTest {
     }
 
     private MrcHeader header(int mode) throws Exception {
-        return MrcHeaderReader.read(new MrcFiles().dims(7, 5, 4).mode(mode).write(dir.resolve("h" + mode + ".mrc")));
+        return MrcHeaderReader.read(new MrcTestFiles().dims(7, 5, 4).mode(mode).write(dir.resolve("h" + mode + ".mrc")));
     }
 
     @Test
     void packed4BitEvenWidth() throws Exception {
-        MrcHeader h = MrcHeaderReader.read(new MrcFiles().dims(4096, 2, 3).mode(101).write(dir.resolve("p.mrc")));
+        MrcHeader h = MrcHeaderReader.read(new MrcTestFiles().dims(4096, 2, 3).mode(101).write(dir.resolve("p.mrc")));
         assertEquals(2048L * 2 * 3, h.expectedDataBytes());
     }
 
     @Test
     void extendedHeaderShiftsDataOffset() throws Exception {
-        MrcFiles f = new MrcFiles().dims(10, 10, 2).mode(2);
+        MrcTestFiles f = new MrcTestFiles().dims(10, 10, 2).mode(2);
         f.nsymbt = 131072;
         Path file = f.write(dir.resolve("ext.mrc"));
 
@@ -87,22 +87,22 @@ class MrcHeaderReaderTest {
 
     @Test
     void extendedHeaderMissingDataIsTruncated() throws Exception {
-        MrcFiles f = new MrcFiles().dims(10, 10, 2).mode(2);
+        MrcTestFiles f = new MrcTestFiles().dims(10, 10, 2).mode(2);
         f.nsymbt = 4096;
         Path file = dir.resolve("ext-trunc.mrc");
         byte[] bytes = new byte[1024 + 1504];
         System.arraycopy(f.header(), 0, bytes, 0, 1024);
         Files.write(file, bytes);
 
-        InvalidMovieException e = assertThrows(InvalidMovieException.class, () -> MrcHeaderReader.read(file));
-        assertEquals(InvalidMovieException.Reason.TRUNCATED, e.reason());
+        InvalidImageException e = assertThrows(InvalidImageException.class, () -> MrcHeaderReader.read(file));
+        assertEquals(InvalidImageException.Reason.TRUNCATED, e.reason());
         assertTrue(e.getMessage().contains("has 2528 bytes but its header promises " + (1024 + 4096 + 800)),
                 e.getMessage());
     }
 
     @Test
     void pixelSizeUsesSamplingNotDimensions() throws Exception {
-        MrcFiles f = new MrcFiles().dims(20, 20, 1);
+        MrcTestFiles f = new MrcTestFiles().dims(20, 20, 1);
         f.mx = 10;
         f.cellX = 25f;
         MrcHeader h = MrcHeaderReader.read(f.write(dir.resolve("px.mrc")));
@@ -111,26 +111,26 @@ class MrcHeaderReaderTest {
 
     @Test
     void pixelSizeZeroWhenCellOrSamplingMissing() throws Exception {
-        MrcFiles noCell = new MrcFiles();
+        MrcTestFiles noCell = new MrcTestFiles();
         noCell.cellX = 0f;
         assertEquals(0.0, MrcHeaderReader.read(noCell.write(dir.resolve("a.mrc"))).pixelSizeA());
-        MrcFiles noSampling = new MrcFiles();
+        MrcTestFiles noSampling = new MrcTestFiles();
         noSampling.mx = 0;
         assertEquals(0.0, MrcHeaderReader.read(noSampling.write(dir.resolve("b.mrc"))).pixelSizeA());
-        MrcFiles negativeCell = new MrcFiles();
+        MrcTestFiles negativeCell = new MrcTestFiles();
         negativeCell.cellX = -3f;
         assertEquals(0.0, MrcHeaderReader.read(negativeCell.write(dir.resolve("c.mrc"))).pixelSizeA());
     }
 
     @Test
     void truncatedFileNamesBothSizesAndTheCause() throws Exception {
-        MrcFiles f = new MrcFiles().dims(100, 80, 40).mode(1);
+        MrcTestFiles f = new MrcTestFiles().dims(100, 80, 40).mode(1);
         f.dataBytes = 5000;
         Path file = f.write(dir.resolve("partial.mrc"));
 
-        InvalidMovieException e = assertThrows(InvalidMovieException.class, () -> MrcHeaderReader.read(file));
+        InvalidImageException e = assertThrows(InvalidImageException.class, () -> MrcHeaderReader.read(file));
 
-        assertEquals(InvalidMovieException.Reason.TRUNCATED, e.reason());
+        assertEquals(InvalidImageException.Reason.TRUNCATED, e.reason());
         assertTrue(e.mayBeIncomplete());
         assertEquals(file, e.file());
         long promised = 1024 + 100L * 80 * 40 * 2;
@@ -141,16 +141,16 @@ class MrcHeaderReaderTest {
 
     @Test
     void oneByteShortIsTruncated() throws Exception {
-        MrcFiles f = new MrcFiles().dims(8, 8, 2).mode(12);
+        MrcTestFiles f = new MrcTestFiles().dims(8, 8, 2).mode(12);
         f.dataBytes = f.promisedDataBytes() - 1;
         Path file = f.write(dir.resolve("short.mrc"));
-        assertEquals(InvalidMovieException.Reason.TRUNCATED,
-                assertThrows(InvalidMovieException.class, () -> MrcHeaderReader.read(file)).reason());
+        assertEquals(InvalidImageException.Reason.TRUNCATED,
+                assertThrows(InvalidImageException.class, () -> MrcHeaderReader.read(file)).reason());
     }
 
     @Test
     void trailingBytesAreAccepted() throws Exception {
-        MrcFiles f = new MrcFiles().dims(8, 8, 2);
+        MrcTestFiles f = new MrcTestFiles().dims(8, 8, 2);
         f.dataBytes = f.promisedDataBytes() + 100;
         assertEquals(2, MrcHeaderReader.read(f.write(dir.resolve("long.mrc"))).nz());
     }
@@ -158,8 +158,8 @@ class MrcHeaderReaderTest {
     @Test
     void emptyFileIsTooShort() throws Exception {
         Path file = Files.createFile(dir.resolve("empty.mrc"));
-        InvalidMovieException e = assertThrows(InvalidMovieException.class, () -> MrcHeaderReader.read(file));
-        assertEquals(InvalidMovieException.Reason.TOO_SHORT, e.reason());
+        InvalidImageException e = assertThrows(InvalidImageException.class, () -> MrcHeaderReader.read(file));
+        assertEquals(InvalidImageException.Reason.TOO_SHORT, e.reason());
         assertTrue(e.mayBeIncomplete());
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("only 0 bytes"), e.getMessage());
@@ -168,9 +168,9 @@ class MrcHeaderReaderTest {
     @Test
     void fileShorterThanHeaderIsTooShort() throws Exception {
         Path file = dir.resolve("half.mrc");
-        Files.write(file, java.util.Arrays.copyOf(new MrcFiles().header(), 1023));
-        InvalidMovieException e = assertThrows(InvalidMovieException.class, () -> MrcHeaderReader.read(file));
-        assertEquals(InvalidMovieException.Reason.TOO_SHORT, e.reason());
+        Files.write(file, java.util.Arrays.copyOf(new MrcTestFiles().header(), 1023));
+        InvalidImageException e = assertThrows(InvalidImageException.class, () -> MrcHeaderReader.read(file));
+        assertEquals(InvalidImageException.Reason.TOO_SHORT, e.reason());
         assertTrue(e.getMessage().contains("1023"), e.getMessage());
     }
 
@@ -182,9 +182,9 @@ class MrcHeaderReaderTest {
         Path file = dir.resolve("junk.mrc");
         Files.write(file, junk);
 
-        InvalidMovieException e = assertThrows(InvalidMovieException.class, () -> MrcHeaderReader.read(file));
+        InvalidImageException e = assertThrows(InvalidImageException.class, () -> MrcHeaderReader.read(file));
 
-        assertEquals(InvalidMovieException.Reason.NOT_A_MOVIE, e.reason());
+        assertEquals(InvalidImageException.Reason.NOT_RECOGNISED, e.reason());
         assertFalse(e.mayBeIncomplete());
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("not an MRC file"),
                 e.getMessage());
@@ -194,14 +194,14 @@ class MrcHeaderReaderTest {
     void textFileIsNotAnMrc() throws Exception {
         Path file = dir.resolve("notes.mrc");
         Files.writeString(file, "hello world\n".repeat(200));
-        assertEquals(InvalidMovieException.Reason.NOT_A_MOVIE,
-                assertThrows(InvalidMovieException.class, () -> MrcHeaderReader.read(file)).reason());
+        assertEquals(InvalidImageException.Reason.NOT_RECOGNISED,
+                assertThrows(InvalidImageException.class, () -> MrcHeaderReader.read(file)).reason());
     }
 
     @Test
     void missingStampDetectedFromPlausibility() throws Exception {
         for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
-            MrcFiles f = new MrcFiles().dims(64, 48, 5).mode(6).order(order);
+            MrcTestFiles f = new MrcTestFiles().dims(64, 48, 5).mode(6).order(order);
             f.stamp = false;
             f.mapWord = false;
             MrcHeader h = MrcHeaderReader.read(f.write(dir.resolve("nostamp-" + order + ".mrc")));
@@ -214,7 +214,7 @@ class MrcHeaderReaderTest {
 
     @Test
     void wrongStampOverriddenByPlausibility() throws Exception {
-        MrcFiles f = new MrcFiles().dims(64, 48, 5).order(ByteOrder.BIG_ENDIAN);
+        MrcTestFiles f = new MrcTestFiles().dims(64, 48, 5).order(ByteOrder.BIG_ENDIAN);
         byte[] header = f.header();
         header[212] = 0x44; // claims little-endian, values are big-endian
         header[213] = 0x41;
@@ -229,7 +229,7 @@ class MrcHeaderReaderTest {
 
     @Test
     void littleEndianStampVariant4441() throws Exception {
-        MrcFiles f = new MrcFiles();
+        MrcTestFiles f = new MrcTestFiles();
         byte[] header = f.header();
         header[213] = 0x41;
         Path file = dir.resolve("stamp4441.mrc");
@@ -241,11 +241,11 @@ class MrcHeaderReaderTest {
 
     @Test
     void unknownMode() throws Exception {
-        MrcFiles f = new MrcFiles().mode(5);
+        MrcTestFiles f = new MrcTestFiles().mode(5);
         f.dataBytes = 1000;
         Path file = f.write(dir.resolve("mode5.mrc"));
-        InvalidMovieException e = assertThrows(InvalidMovieException.class, () -> MrcHeaderReader.read(file));
-        assertEquals(InvalidMovieException.Reason.UNKNOWN_MODE, e.reason());
+        InvalidImageException e = assertThrows(InvalidImageException.class, () -> MrcHeaderReader.read(file));
+        assertEquals(InvalidImageException.Reason.UNKNOWN_MODE, e.reason());
         assertTrue(e.getMessage().contains("unknown MRC mode 5"), e.getMessage());
         assertTrue(e.getMessage().contains("12 (float16)"), e.getMessage());
     }
@@ -254,32 +254,32 @@ class MrcHeaderReaderTest {
     void zeroAndNegativeAndHugeDimensions() throws Exception {
         int[][] cases = {{0, 10, 10}, {10, -1, 10}, {10, 10, 0}, {100_001, 10, 10}};
         for (int[] c : cases) {
-            MrcFiles f = new MrcFiles().dims(c[0], c[1], c[2]);
+            MrcTestFiles f = new MrcTestFiles().dims(c[0], c[1], c[2]);
             f.dataBytes = 100;
             Path file = f.write(dir.resolve("dims" + c[0] + "_" + c[1] + "_" + c[2] + ".mrc"));
-            InvalidMovieException e = assertThrows(InvalidMovieException.class, () -> MrcHeaderReader.read(file));
-            assertEquals(InvalidMovieException.Reason.BAD_DIMENSIONS, e.reason(), e.getMessage());
+            InvalidImageException e = assertThrows(InvalidImageException.class, () -> MrcHeaderReader.read(file));
+            assertEquals(InvalidImageException.Reason.BAD_DIMENSIONS, e.reason(), e.getMessage());
             assertTrue(e.getMessage().contains(c[0] + " x " + c[1] + " x " + c[2]), e.getMessage());
         }
     }
 
     @Test
     void largestAxisIsAccepted() throws Exception {
-        MrcFiles f = new MrcFiles().dims(100_000, 1, 1).mode(0);
+        MrcTestFiles f = new MrcTestFiles().dims(100_000, 1, 1).mode(0);
         assertEquals(100_000, MrcHeaderReader.read(f.write(dir.resolve("wide.mrc"))).nx());
     }
 
     @Test
     void negativeExtendedHeader() throws Exception {
-        MrcFiles f = new MrcFiles();
+        MrcTestFiles f = new MrcTestFiles();
         f.nsymbt = -8;
         f.dataBytes = f.promisedDataBytes() + 100;
         byte[] all = new byte[(int) (1024 + f.dataBytes)];
         System.arraycopy(f.header(), 0, all, 0, 1024);
         Path file = dir.resolve("neg.mrc");
         Files.write(file, all);
-        assertEquals(InvalidMovieException.Reason.BAD_HEADER,
-                assertThrows(InvalidMovieException.class, () -> MrcHeaderReader.read(file)).reason());
+        assertEquals(InvalidImageException.Reason.BAD_HEADER,
+                assertThrows(InvalidImageException.class, () -> MrcHeaderReader.read(file)).reason());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.scipionj.importer.internal;
+package org.scipionj.image.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Builds small synthetic MRC files for tests. Not thread-safe (a mutable builder). */
-final class MrcFiles {
+final class MrcTestFiles {
 
     int nx = 8;
     int ny = 6;
@@ -26,19 +26,19 @@ final class MrcFiles {
     boolean stamp = true;
     long dataBytes = -1; // -1: exactly what the header promises
 
-    MrcFiles dims(int x, int y, int z) {
+    MrcTestFiles dims(int x, int y, int z) {
         nx = x;
         ny = y;
         nz = z;
         return this;
     }
 
-    MrcFiles mode(int m) {
+    MrcTestFiles mode(int m) {
         mode = m;
         return this;
     }
 
-    MrcFiles order(ByteOrder o) {
+    MrcTestFiles order(ByteOrder o) {
         order = o;
         return this;
     }

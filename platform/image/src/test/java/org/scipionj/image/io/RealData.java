@@ -1,4 +1,4 @@
-package org.scipionj.importer.internal;
+package org.scipionj.image.io;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Locates the shared real-data fixtures ({@code shared/anchors/realdata}). Tried in order: the
  * system property {@code scipionj.realdata}, {@code ../../../shared/anchors/realdata} from the
- * working directory (the module folder {@code bundles/import}), then {@code shared/anchors/realdata}
+ * working directory (the module folder {@code platform/image}), then {@code shared/anchors/realdata}
  * under every ancestor of the working directory.
  */
 final class RealData {
@@ -35,7 +35,7 @@ final class RealData {
             }
         }
         return fail("real-data fixtures not found; working directory is " + cwd + ", tried " + tried
-                + "; run from bundles/import in the repository checkout or set -Dscipionj.realdata=<folder>");
+                + "; run from platform/image in the repository checkout or set -Dscipionj.realdata=<folder>");
     }
 
     /** A file under the real-data root; fails the test with a clear message if it is missing. */
