@@ -14,9 +14,9 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * Starts the detached JVM that runs a scheduled project: the same launcher with {@code runtime name=NAME},
- * in its own session (via {@code setsid}) so that it outlives the terminal, its output appended to
- * {@code USER_DATA/projects/NAME/logs/runtime.log}.
+ * Starts the detached JVM that processes scheduled projects: the same launcher with {@code server}, in its
+ * own session (via {@code setsid}) so that it outlives the terminal, its output appended to
+ * {@code USER_DATA/logs/server.log}. The server processes every scheduled project of the user data folder.
  */
 final class BackgroundRuntime {
 
@@ -29,16 +29,15 @@ final class BackgroundRuntime {
     record Started(long pid, Path log) {
     }
 
-    /** {@code USER_DATA/projects/NAME/logs/runtime.log}. */
-    static Path log(Path userData, String projectName) {
-        return userData.resolve("projects").resolve(projectName).resolve("logs").resolve("runtime.log");
+    /** {@code USER_DATA/logs/server.log}. */
+    static Path log(Path userData) {
+        return userData.resolve("logs").resolve("server.log");
     }
 
     /**
-     * The child's command line: [setsid] java -cp CLASSPATH -Dscipion.*=... org.scipionj.launcher.Main runtime name=NAME.
+     * The child's command line: [setsid] java -cp CLASSPATH -Dscipion.*=... org.scipionj.launcher.Main server.
      */
-    static List<String> command(String java, String classPath, Properties system, String projectName,
-            boolean setsid) {
+    static List<String> command(String java, String classPath, Properties system, boolean setsid) {
         List<String> command = new ArrayList<>();
         if (setsid) {
             command.add(SETSID.toString());
@@ -48,20 +47,15 @@ final class BackgroundRuntime {
         command.add(classPath);
         LaunchProperties.scipionSystemProperties(system).forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add(Main.class.getName());
-        command.addAll(Arrays.asList(Invocation.runtimeArgs(projectName)));
+        command.add(Invocation.SERVER);
         return command;
     }
 
-    /** Spawns the runtime of {@code projectName} and returns without waiting for it. */
-    static Started spawn(String projectName, Path userData) throws LaunchException {
-        if (projectName.isBlank() || projectName.contains("/") || projectName.contains("\\")
-                || projectName.startsWith(".")) {
-            throw new LaunchException("cannot start a runtime for project '" + projectName + "': not a plain name");
-        }
-        Path log = log(userData, projectName);
+    /** Spawns the server and returns without waiting for it. */
+    static Started spawn(Path userData) throws LaunchException {
+        Path log = log(userData);
         String classPath = absolute(System.getProperty("java.class.path"));
-        List<String> command = command(javaBinary(), classPath, System.getProperties(), projectName,
-                Files.isExecutable(SETSID));
+        List<String> command = command(javaBinary(), classPath, System.getProperties(), Files.isExecutable(SETSID));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()));
@@ -76,8 +70,7 @@ final class BackgroundRuntime {
             Process process = builder.start();
             return new Started(process.pid(), log);
         } catch (IOException e) {
-            throw new LaunchException("cannot start the background runtime of project " + projectName + ": "
-                    + e.getMessage(), e);
+            throw new LaunchException("cannot start the background server: " + e.getMessage(), e);
         }
     }
 

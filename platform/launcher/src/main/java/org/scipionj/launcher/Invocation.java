@@ -15,7 +15,7 @@ final class Invocation {
 
     static final String HELP = "help";
     static final String SHELL = "shell";
-    static final String RUNTIME = "runtime";
+    static final String SERVER = "server";
 
     private final List<String> args;
 
@@ -48,9 +48,6 @@ final class Invocation {
     }
 
     /** The arguments of the background runtime for a project: {@code runtime name=NAME}. */
-    static String[] runtimeArgs(String projectName) {
-        return new String[] {RUNTIME, "name=" + projectName};
-    }
 
     @Override
     public String toString() {

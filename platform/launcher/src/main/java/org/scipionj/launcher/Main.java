@@ -25,7 +25,8 @@ public final class Main {
     static final Duration CLI_TIMEOUT = Duration.ofSeconds(30);
     /**
      * Set by the command line service to a project name when the command it ran (schedule-project, template…)
-     * wants that project processed by a runtime in the background, started once this process's framework stopped.
+     * scheduled that project and no server runs: the launcher then starts the server in the background, once
+     * this process's framework has stopped.
      */
     static final String BACKGROUND_PROJECT = "scipion.background.project";
 
@@ -104,9 +105,9 @@ public final class Main {
     }
 
     private static int startBackgroundRuntime(String name, Path userData) throws LaunchException {
-        BackgroundRuntime.Started started = BackgroundRuntime.spawn(name, userData);
-        System.out.println("Project " + name + " scheduled; runtime running in background (pid " + started.pid()
-                + ", log: " + started.log() + ")");
+        BackgroundRuntime.Started started = BackgroundRuntime.spawn(userData);
+        System.out.println("Server started in the background to process " + name + " (pid " + started.pid()
+                + ", log: " + started.log() + "; './scipion server --stop' stops it)");
         return 0;
     }
 

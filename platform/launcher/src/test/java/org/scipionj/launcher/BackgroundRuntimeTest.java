@@ -1,7 +1,6 @@
 package org.scipionj.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,15 +16,15 @@ class BackgroundRuntimeTest {
         system.setProperty("scipion.home", "/opt/scipion");
         system.setProperty("java.vendor", "ignored");
         List<String> command = BackgroundRuntime.command("/jdk/bin/java", "/opt/scipion/lib/launcher.jar", system,
-                "p1", true);
+                true);
         assertEquals(List.of("/usr/bin/setsid", "/jdk/bin/java", "-cp", "/opt/scipion/lib/launcher.jar",
-                "-Dscipion.home=/opt/scipion", "org.scipionj.launcher.Main", "runtime", "name=p1"), command);
+                "-Dscipion.home=/opt/scipion", "org.scipionj.launcher.Main", "server"), command);
     }
 
     @Test
     void withoutSetsid() {
-        List<String> command = BackgroundRuntime.command("java", "cp", new Properties(), "p1", false);
-        assertEquals(List.of("java", "-cp", "cp", "org.scipionj.launcher.Main", "runtime", "name=p1"), command);
+        List<String> command = BackgroundRuntime.command("java", "cp", new Properties(), false);
+        assertEquals(List.of("java", "-cp", "cp", "org.scipionj.launcher.Main", "server"), command);
     }
 
     @Test
@@ -35,13 +34,7 @@ class BackgroundRuntimeTest {
     }
 
     @Test
-    void logIsInTheProject() {
-        assertEquals(Path.of("/data/projects/p1/logs/runtime.log"), BackgroundRuntime.log(Path.of("/data"), "p1"));
-    }
-
-    @Test
-    void refusesNamesThatAreNotPlain() {
-        assertThrows(LaunchException.class, () -> BackgroundRuntime.spawn("../x", Path.of("/data")));
-        assertThrows(LaunchException.class, () -> BackgroundRuntime.spawn("a/b", Path.of("/data")));
+    void logIsInTheUserData() {
+        assertEquals(Path.of("/data/logs/server.log"), BackgroundRuntime.log(Path.of("/data")));
     }
 }

@@ -33,8 +33,4 @@ class InvocationTest {
         assertFalse(Invocation.parse("status").isShell());
     }
 
-    @Test
-    void runtimeArguments() {
-        assertArrayEquals(new String[] {"runtime", "name=p1"}, Invocation.runtimeArgs("p1"));
-    }
 }

@@ -49,6 +49,7 @@ public final class ScipionCli implements Function<String[], Integer> {
             "  projects                                     list projects",
             "  protocols [--json]                           list installed protocols",
             "  runtime name=NAME                            process a project in this process until it ends",
+            "  server [--stop | --status]                   the long-running runtime that processes scheduled projects",
             "  shell                                        interactive Felix (Gogo) shell",
             "  bench [items=N] [trickle=N] [threads=N]      streaming engine benchmark (100,000 items by default)",
             "Projects live in $SCIPION_USER_DATA/projects (default ~/ScipionUserData).");
@@ -103,6 +104,7 @@ public final class ScipionCli implements Function<String[], Integer> {
                 case "copy-run" -> copyRun(a, out);
                 case "items" -> items(a, out);
                 case "runtime" -> runtime(a, out);
+                case "server" -> server(a, out);
                 case "demo" -> new Demo(projects, out).run(a);
                 case "run" -> {
                     return new RunCommand(projects, registry, out).run(a.rest());
@@ -172,10 +174,55 @@ public final class ScipionCli implements Function<String[], Integer> {
         }
     }
 
-    /** Asks the launcher to start a background runtime for the project once this command has returned. */
-    private static void runInBackground(String project, PrintStream out) {
-        out.println("Project " + project + " scheduled");
-        System.setProperty(BACKGROUND_PROJECT, project);
+    /** Leaves the project to the running server, or asks the launcher to start one once this command returns. */
+    void runInBackground(String project, PrintStream out) {
+        java.util.OptionalLong server = ServerLock.running(userData());
+        if (server.isPresent()) {
+            out.println("Project " + project + " scheduled; the running server (pid " + server.getAsLong()
+                    + ") processes it");
+        } else {
+            out.println("Project " + project + " scheduled");
+            System.setProperty(BACKGROUND_PROJECT, project);
+        }
+    }
+
+    private Path userData() {
+        return projects.projectsDir().getParent();
+    }
+
+    private void server(CliArgs a, PrintStream out) throws InterruptedException {
+        String usage = "server [--stop | --status]";
+        a.allow(Set.of(), Set.of("stop", "status"), usage);
+        java.util.OptionalLong running = ServerLock.running(userData());
+        if (a.flag("status")) {
+            out.println(running.isPresent() ? "server running (pid " + running.getAsLong() + ")" : "no server running");
+            return;
+        }
+        if (a.flag("stop")) {
+            if (running.isEmpty()) {
+                out.println("no server running");
+                return;
+            }
+            ProcessHandle handle = ProcessHandle.of(running.getAsLong()).orElseThrow(() -> new ScipionException(
+                    "server pid " + running.getAsLong() + " is not a live process"));
+            handle.destroy();
+            handle.onExit().orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+            out.println("server (pid " + running.getAsLong() + ") stopped; its projects resume at the next start");
+            return;
+        }
+        try (ServerLock lock = ServerLock.acquire(userData())) {
+            ProjectServer server = new ProjectServer(projects, out);
+            Thread main = Thread.currentThread();
+            Thread hook = new Thread(() -> {
+                server.stop();
+                main.interrupt();
+                server.awaitStopped(java.time.Duration.ofSeconds(60)); // NB: not main's end: it calls System.exit
+            }, "scipion-server-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            out.println("Server for " + userData() + " (pid " + ProcessHandle.current().pid() + ") processes "
+                    + "scheduled projects; stop it with './scipion server --stop'");
+            server.serve();
+        }
     }
 
     /** The launcher's contract: see org.scipionj.launcher.Main#BACKGROUND_PROJECT. */
@@ -217,7 +264,7 @@ public final class ScipionCli implements Function<String[], Integer> {
         Session session = p.start();
         out.println("Processing project " + p.name() + " (pid " + ProcessHandle.current().pid() + ")");
         String last = "";
-        Thread hook = new Thread(session::stop, "scipion-stop-" + p.name());
+        Thread hook = new Thread(session::shutdown, "scipion-stop-" + p.name());
         try {
             Runtime.getRuntime().addShutdownHook(hook);
         } catch (IllegalStateException e) {

@@ -14,6 +14,12 @@ public interface Session {
     /** Stops processing: running runs become ABORTED (continuable); committed work is kept. Blocks until done. */
     void stop();
 
+    /**
+     * Stops processing because this runtime is shutting down, leaving run statuses as they are, so that the next
+     * {@link Project#start()} resumes every run where it was. Blocks until done.
+     */
+    void shutdown();
+
     /** Whether the session has ended. */
     boolean isEnded();
 }

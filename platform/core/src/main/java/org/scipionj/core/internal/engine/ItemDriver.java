@@ -165,8 +165,8 @@ final class ItemDriver extends RunDriver {
             ItemResult r = processor.process(new Context(ctx, itemLog), item);
             return r == null ? ItemResult.failed("the protocol returned no result (a plugin bug)", false) : r;
         } catch (Exception | LinkageError e) {
-            if (cancelling) {
-                return ItemResult.cancelled();
+            if (cancelling || e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                return ItemResult.cancelled(); // NB: stopped, not failed: it is processed again on resume
             }
             String msg = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             log.error("item " + item.id() + " failed", e);

@@ -181,6 +181,18 @@ public final class ProjectSession implements Session {
     }
 
     @Override
+    public void shutdown() {
+        stopping = true;
+        drivers.values().forEach(RunDriver::detach);
+        joinAll();
+        try {
+            ended.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
     public boolean isEnded() {
         return ended.getCount() == 0;
     }

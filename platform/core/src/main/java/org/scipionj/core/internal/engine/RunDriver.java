@@ -32,8 +32,8 @@ abstract class RunDriver implements Runnable {
     protected final Path runDir;
     protected final RunLogFile log;
     private volatile boolean aborting;
+    private volatile boolean detaching;
     private volatile Thread thread;
-    private volatile RunStatus endStatus;
 
     RunDriver(EngineEnv env, RunRecord run, Protocol protocol) {
         this.env = env;
@@ -65,10 +65,6 @@ abstract class RunDriver implements Runnable {
         return run.id();
     }
 
-    RunStatus endStatus() {
-        return endStatus;
-    }
-
     /** Asks the run to stop: it ends ABORTED, keeping what it committed. */
     void abort() {
         aborting = true;
@@ -77,6 +73,12 @@ abstract class RunDriver implements Runnable {
             t.interrupt();
         }
         onAbort();
+    }
+
+    /** Stops the run because the runtime shuts down: its status stays, so the next start resumes it. */
+    void detach() {
+        detaching = true;
+        abort();
     }
 
     protected boolean isAborting() {
@@ -125,7 +127,9 @@ abstract class RunDriver implements Runnable {
         } catch (InterruptedException e) {
             afterAbort();
             status = RunStatus.ABORTED;
-            log.info("stopped by request; committed work is kept, continue the run to resume");
+            if (!detaching) {
+                log.info("stopped by request; committed work is kept, continue the run to resume");
+            }
         } catch (RunFailure e) {
             status = RunStatus.FAILED;
             error = e.getMessage();
@@ -135,7 +139,10 @@ abstract class RunDriver implements Runnable {
             error = aborting ? null : e.getClass().getSimpleName() + ": " + e.getMessage();
             log.error("run failed", e);
         }
-        endStatus = status;
+        if (detaching && status == RunStatus.ABORTED) {
+            log.info("runtime shutting down: the run resumes at the next start");
+            return;
+        }
         try {
             env.store().setStatus(run.id(), status, error);
         } catch (RuntimeException e) {
