@@ -119,19 +119,23 @@ public final class TiffMovieReader implements MovieReader {
         if (closed) {
             throw new IOException(file + " is closed");
         }
-        ImageReadParam param = reader.getDefaultReadParam();
-        if (buffer != null) {
-            param.setDestination(buffer); // NB: decode into the previous page's image, no new allocation
-        }
+        Raster raster;
         try {
-            buffer = reader.read(z, param);
+            // NB: readRaster, not read: read() clamps float samples to 0..1 for display, readRaster keeps
+            // them as stored. The destination image is reused, so pages decode into the same arrays.
+            if (buffer == null) {
+                buffer = reader.getRawImageType(z).createBufferedImage(info.width(), info.height());
+            }
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setDestination(buffer);
+            raster = reader.readRaster(z, param);
         } catch (IOException | RuntimeException e) {
             buffer = null;
             throw new InvalidImageException(file, InvalidImageException.Reason.CORRUPT_DATA, file + ": page " + z
                     + " cannot be decoded (" + info.compression() + ", " + info.pixelType() + "): " + e
                     + "; the file is corrupt or was cut short; copy it again", e);
         }
-        copy(buffer.getRaster(), into);
+        copy(raster, into);
     }
 
     /** Copies the decoded samples to floats, using the raw arrays when the layout is the plain one. */
