@@ -85,6 +85,11 @@ public record Param(String name, ParamType type, Object defaultValue, String lab
                 null);
     }
 
+    /** Other runs of the workflow, by id (Scipion's {@code inputProtocols}). */
+    public static Param runs(String name) {
+        return of(name, ParamType.RUN_LIST, java.util.List.of());
+    }
+
     /** A parameter accepted for compatibility with Scipion workflows that has no effect; values are not checked. */
     public static Param ignored(String name, String because) {
         return new Param(name, ParamType.STRING, null, name, because, false, null, null, List.of(), false, because);

@@ -67,6 +67,13 @@ public final class Parameters {
         return require(name, Integer.class);
     }
 
+    /** The run ids of a {@link ParamType#RUN_LIST} parameter (empty when unset). */
+    @SuppressWarnings("unchecked")
+    public java.util.List<Long> runs(String name) {
+        Object v = values.get(name);
+        return v == null ? java.util.List.of() : (java.util.List<Long>) require(name, java.util.List.class);
+    }
+
     /** All values, unmodifiable. */
     public Map<String, Object> asMap() {
         return values;

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.scipionj.api.item.Item;
-import org.scipionj.api.project.OutputInfo;
 import org.scipionj.api.project.Project;
 import org.scipionj.api.project.ProtocolRegistry;
 import org.scipionj.api.project.RunInfo;
@@ -55,26 +53,12 @@ final class DefaultProject implements Project {
 
     @Override
     public List<RunInfo> runs() {
-        List<RunInfo> infos = new ArrayList<>();
-        for (RunRecord r : store.runs()) {
-            infos.add(info(r));
-        }
-        return infos;
+        return RunInfos.all(store);
     }
 
     @Override
     public Optional<RunInfo> run(long runId) {
-        return store.run(runId).map(this::info);
-    }
-
-    private RunInfo info(RunRecord r) {
-        long[] counts = store.counts(r.id());
-        List<OutputInfo> outputs = new ArrayList<>();
-        for (SetRow set : store.setsOf(r.id())) {
-            outputs.add(new OutputInfo(set.name(), set.itemType(), store.size(set.name()), set.state()));
-        }
-        return new RunInfo(r.id(), r.label(), r.className(), r.protocolId(), r.status(), counts[0], counts[1],
-                r.inputs(), r.params(), outputs, r.error(), r.bundle());
+        return store.run(runId).map(r -> RunInfos.of(store, r));
     }
 
     @Override
@@ -88,12 +72,7 @@ final class DefaultProject implements Project {
 
     @Override
     public Optional<StreamingSet<?>> set(String setName) {
-        return store.set(setName).map(row -> open(row));
-    }
-
-    private StreamingSet<?> open(SetRow row) {
-        Class<? extends Item> type = store.codec().type(row.itemType());
-        return new SqlStreamingSet<>(store, row.name(), type);
+        return SqlStreamingSet.open(store, setName);
     }
 
     @Override

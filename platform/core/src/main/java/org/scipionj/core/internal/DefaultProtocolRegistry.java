@@ -63,8 +63,9 @@ public final class DefaultProtocolRegistry implements ProtocolRegistry {
             if (protocol instanceof ItemProtocol && d.inputs().isEmpty()) {
                 problems.add("a per-item protocol needs at least one input");
             }
-            if (!(protocol instanceof ItemProtocol) && !(protocol instanceof SourceProtocol)) {
-                problems.add("implements neither ItemProtocol nor SourceProtocol");
+            if (!(protocol instanceof ItemProtocol) && !(protocol instanceof SourceProtocol)
+                    && !(protocol instanceof org.scipionj.api.protocol.MonitorProtocol)) {
+                problems.add("implements none of ItemProtocol, SourceProtocol and MonitorProtocol");
             }
         } catch (RuntimeException e) {
             problems.add("descriptor() failed: " + e);

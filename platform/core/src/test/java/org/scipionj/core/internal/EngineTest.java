@@ -159,6 +159,48 @@ class EngineTest {
     }
 
     @Test
+    void monitorsSampleWatchedRunsAndKeepTheirSeries() throws Exception {
+        registry.add(new TestProtocols.Watcher(), "test 1.0");
+        String wf = """
+                [{"object.className": "TestSource", "object.id": "2"},
+                 {"object.className": "TestAlign", "object.id": "5", "inputMovies": "2.outputMovies"},
+                 {"object.className": "TestMonitor", "object.id": "9", "inputProtocols": ["2", "5", "77"]}]""";
+        ScipionException e = assertThrows(ScipionException.class, () -> projects.create("m", wf, "test"));
+        assertTrue(e.getMessage().contains("'inputProtocols' names run 77"), e.getMessage());
+        try (Project p = projects.create("m", wf.replace(", \"77\"", ""), "test")) {
+            p.schedule();
+            Session s = p.start();
+            source.feed.addAll(List.of("a", "b", "c"));
+            awaitSize(awaitSet(p, "5.outputMicrographs"), 3);
+            source.feed.add("END");
+            assertTrue(s.awaitEnd(Duration.ofSeconds(20)));
+            assertEquals(RunStatus.FINISHED, p.run(9).orElseThrow().status());
+        }
+        var store = new org.scipionj.core.internal.store.ProjectStore(org.scipionj.core.internal.store.Database
+                .open(projects.projectsDir().resolve("m/project.sqlite"), false), new org.scipionj.core.internal.store.ItemCodec());
+        var series = store.series(9, "progress");
+        store.close();
+        assertTrue(series.size() >= 2, "samples: " + series);
+        assertEquals(6.0, series.get(series.size() - 1).getValue().get("done"), "3 imported + 3 aligned at the end");
+    }
+
+    @Test
+    void skipUnknownDropsDependentsAndWatchedIds() {
+        registry.add(new TestProtocols.Watcher(), "test 1.0");
+        String wf = """
+                [{"object.className": "TestSource", "object.id": "2"},
+                 {"object.className": "ProtGctf", "object.id": "3", "inputMicrographs": "2.outputMovies"},
+                 {"object.className": "TestAlign", "object.id": "4", "inputMovies": "3.outputMovies"},
+                 {"object.className": "TestAlign", "object.id": "5", "inputMovies": "2.outputMovies",
+                  "_prerequisites": "3"},
+                 {"object.className": "TestMonitor", "object.id": "9", "inputProtocols": ["2", "3", "4", "5"]}]""";
+        try (Project p = projects.create("skip", wf, "test", true)) {
+            assertEquals(List.of(2L, 5L, 9L), p.runs().stream().map(r -> r.id()).toList());
+            assertEquals(List.of("2", "5"), p.run(9).orElseThrow().params().get("inputProtocols"));
+        }
+    }
+
+    @Test
     void badWorkflowsAreRejectedWithEveryProblem() {
         ScipionException e = assertThrows(ScipionException.class,
                 () -> projects.create("bad", "[{\"object.className\": \"TestSource\",\n \"frames\": }]", "w.json"));

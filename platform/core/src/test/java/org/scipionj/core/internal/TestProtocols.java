@@ -61,6 +61,33 @@ final class TestProtocols {
         }
     }
 
+    /** Records how many items its watched runs have done, until they have all ended. */
+    static final class Watcher implements org.scipionj.api.protocol.MonitorProtocol {
+        @Override
+        public ProtocolDescriptor descriptor() {
+            return new ProtocolDescriptor("test.monitor", "Test monitor", List.of("TestMonitor"), List.of(),
+                    List.of(Slot.of("outputDummy", Micrograph.class)),
+                    List.of(Param.runs("inputProtocols"), Param.duration("samplingInterval", 1)));
+        }
+
+        @Override
+        public org.scipionj.api.protocol.Monitor open(RunContext run) {
+            List<Long> watched = run.parameters().runs("inputProtocols");
+            return ctx -> {
+                double done = 0;
+                boolean ended = true;
+                for (org.scipionj.api.project.RunInfo r : ctx.runs()) {
+                    if (watched.contains(r.id())) {
+                        done += r.done();
+                        ended &= r.status().isEnded();
+                    }
+                }
+                ctx.record("progress", Map.of("done", done));
+                return ended ? Poll.finished() : Poll.again(Duration.ofMillis(30));
+            };
+        }
+    }
+
     /** Picks {@code id % 3} coordinates on each micrograph. */
     static final class Picker implements ItemProtocol {
         @Override

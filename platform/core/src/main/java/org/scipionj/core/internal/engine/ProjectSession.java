@@ -78,10 +78,12 @@ public final class ProjectSession implements Session {
                 driver = new SourceDriver(env, run, s);
             } else if (protocol.get() instanceof ItemProtocol i) {
                 driver = new ItemDriver(env, run, i);
+            } else if (protocol.get() instanceof org.scipionj.api.protocol.MonitorProtocol m) {
+                driver = new MonitorDriver(env, run, m);
             }
             if (driver == null) {
                 env.store().setStatus(id, RunStatus.FAILED, "protocol " + run.protocolId()
-                        + " is neither a source nor a per-item protocol");
+                        + " is neither a source, a per-item protocol nor a monitor");
                 continue;
             }
             drivers.put(id, driver);

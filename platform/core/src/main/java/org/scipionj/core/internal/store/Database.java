@@ -132,6 +132,9 @@ public final class Database implements AutoCloseable {
                         + "bundle TEXT, millis INTEGER, committed_ms INTEGER NOT NULL, PRIMARY KEY(run_id, key)) "
                         + "WITHOUT ROWID");
                 st.executeUpdate("CREATE INDEX run_items_by_input_item ON run_items(run_id, input_item_id)");
+                st.executeUpdate("CREATE TABLE series(run_id INTEGER NOT NULL REFERENCES runs(id), name TEXT NOT NULL, "
+                        + "t_ms INTEGER NOT NULL, data TEXT NOT NULL)");
+                st.executeUpdate("CREATE INDEX series_by_name ON series(run_id, name, t_ms)");
                 st.executeUpdate("CREATE TABLE requests(id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL, "
                         + "kind TEXT NOT NULL, created_ms INTEGER NOT NULL, handled INTEGER NOT NULL DEFAULT 0)");
                 st.executeUpdate("INSERT INTO meta(key, value) VALUES('schema', '" + SCHEMA_VERSION + "')");

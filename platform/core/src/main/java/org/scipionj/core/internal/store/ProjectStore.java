@@ -391,6 +391,43 @@ public final class ProjectStore implements AutoCloseable {
         });
     }
 
+    // -- monitor time series --
+
+    public void record(long runId, String name, long timeMillis, Map<String, Double> values) {
+        db.transaction(c -> {
+            PreparedStatement ps = db.prepared("INSERT INTO series(run_id, name, t_ms, data) VALUES(?,?,?,?)");
+            ps.setLong(1, runId);
+            ps.setString(2, name);
+            ps.setLong(3, timeMillis);
+            ps.setString(4, codec.json(values));
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    /** The samples of one series: time and values. */
+    public List<Map.Entry<Long, Map<String, Double>>> series(long runId, String name) {
+        List<Map.Entry<Long, String>> rows = db.read(c -> {
+            List<Map.Entry<Long, String>> out = new ArrayList<>();
+            PreparedStatement ps = db.prepared("SELECT t_ms, data FROM series WHERE run_id=? AND name=? ORDER BY t_ms");
+            ps.setLong(1, runId);
+            ps.setString(2, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Map.entry(rs.getLong(1), rs.getString(2)));
+                }
+            }
+            return out;
+        });
+        List<Map.Entry<Long, Map<String, Double>>> samples = new ArrayList<>(rows.size());
+        for (Map.Entry<Long, String> row : rows) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            codec.map(row.getValue()).forEach((k, v) -> values.put(k, v == null ? null : ((Number) v).doubleValue()));
+            samples.add(Map.entry(row.getKey(), values));
+        }
+        return samples;
+    }
+
     // -- requests from other processes --
 
     public void request(long runId, String kind) {

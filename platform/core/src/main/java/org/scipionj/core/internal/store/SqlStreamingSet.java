@@ -26,6 +26,11 @@ public final class SqlStreamingSet<T extends Item> implements StreamingSet<T> {
         this.type = type;
     }
 
+    /** The set with this name, if it exists, typed as stored. */
+    public static java.util.Optional<org.scipionj.api.stream.StreamingSet<?>> open(ProjectStore store, String name) {
+        return store.set(name).map(row -> new SqlStreamingSet<>(store, name, store.codec().type(row.itemType())));
+    }
+
     @Override
     public String name() {
         return name;

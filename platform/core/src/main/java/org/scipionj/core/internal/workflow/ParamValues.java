@@ -39,6 +39,7 @@ public final class ParamValues {
             case PATH, FOLDER -> path(json);
             case CHOICE -> choice(param, json);
             case DURATION -> Durations.of(json);
+            case RUN_LIST -> runList(json);
         };
         checkRange(param, value);
         return value;
@@ -59,6 +60,31 @@ public final class ParamValues {
             }
         }
         return new Parameters(values);
+    }
+
+    /** Run ids from ["2", "56"], [2, 56], ["2.outputMovies"], "2 56" or "2,56". */
+    public static List<Long> runList(Object json) {
+        List<Object> parts = new ArrayList<>();
+        if (json instanceof List<?> list) {
+            parts.addAll(list);
+        } else {
+            for (String p : String.valueOf(json).split("[,\\s]+")) {
+                if (!p.isBlank()) {
+                    parts.add(p);
+                }
+            }
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Object p : parts) {
+            String text = String.valueOf(p).trim();
+            int dot = text.indexOf('.');
+            try {
+                ids.add(Long.parseLong(dot < 0 ? text : text.substring(0, dot)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + p + "' is not a run id; give ids like [\"2\", \"56\"]");
+            }
+        }
+        return List.copyOf(ids);
     }
 
     private static Boolean bool(Object json) {

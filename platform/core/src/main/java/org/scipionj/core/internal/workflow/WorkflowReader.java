@@ -157,6 +157,20 @@ public final class WorkflowReader {
             }
         }
         for (Parsed run : runs.values()) {
+            for (var param : run.descriptor.params()) {
+                Object given = run.params.get(param.name());
+                if (param.type() == org.scipionj.api.protocol.ParamType.RUN_LIST && given instanceof List<?> list) {
+                    run.params.put(param.name(), list.stream().filter(o -> {
+                        String t = String.valueOf(o).trim();
+                        int dot = t.indexOf('.');
+                        try {
+                            return !dropped.contains(Long.parseLong(dot < 0 ? t : t.substring(0, dot)));
+                        } catch (NumberFormatException e) {
+                            return true;
+                        }
+                    }).toList());
+                }
+            }
             if (run.engine.get("_prerequisites") instanceof List<?> list) {
                 run.engine.put("_prerequisites", list.stream()
                         .filter(o -> !dropped.contains(Long.parseLong(String.valueOf(o).trim()))).toList());
@@ -280,6 +294,20 @@ public final class WorkflowReader {
                     if (!want.isAssignableFrom(have)) {
                         problems.add(where + ": input '" + in.getKey() + "' needs " + want.getSimpleName()
                                 + " items but " + pointer + " holds " + have.getSimpleName());
+                    }
+                }
+            }
+            for (var param : run.descriptor.params()) {
+                if (param.type() == org.scipionj.api.protocol.ParamType.RUN_LIST && run.params.get(param.name()) != null) {
+                    try {
+                        for (Long id : ParamValues.runList(run.params.get(param.name()))) {
+                            if (!runs.containsKey(id)) {
+                                problems.add(where + ": '" + param.name() + "' names run " + id
+                                        + ", which is not in the workflow");
+                            }
+                        }
+                    } catch (IllegalArgumentException e) {
+                        problems.add(where + ": '" + param.name() + "': " + e.getMessage());
                     }
                 }
             }
