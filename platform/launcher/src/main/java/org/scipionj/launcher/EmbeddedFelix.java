@@ -89,7 +89,7 @@ final class EmbeddedFelix implements AutoCloseable {
         } catch (BundleException e) {
             throw new LaunchException("the OSGi framework did not start: " + reason(e), e);
         }
-        installed.sort(Comparator.comparing(b -> GOGO_SHELL.equals(b.getSymbolicName())));
+        installed.sort(Comparator.comparingInt(EmbeddedFelix::startOrder));
         for (Bundle bundle : installed) {
             if (isFragment(bundle)) {
                 continue;
@@ -101,6 +101,21 @@ final class EmbeddedFelix implements AutoCloseable {
             }
         }
         return problems;
+    }
+
+    /**
+     * SPI Fly (the service loader mediator) first so that slf4j finds its provider before anyone logs; Gogo's
+     * shell last.
+     */
+    private static int startOrder(Bundle bundle) {
+        String name = bundle.getSymbolicName();
+        if (name != null && name.startsWith("org.apache.aries.spifly")) {
+            return 0;
+        }
+        if ("slf4j.simple".equals(name)) {
+            return 1;
+        }
+        return GOGO_SHELL.equals(name) ? 3 : 2;
     }
 
     /**

@@ -18,9 +18,13 @@ final class Invocation {
     static final String SERVER = "server";
 
     private final List<String> args;
+    private final String host;
+    private final String port;
 
-    private Invocation(List<String> args) {
+    private Invocation(List<String> args, String host, String port) {
         this.args = List.copyOf(args);
+        this.host = host;
+        this.port = port;
     }
 
     /** No arguments, {@code --help} or {@code -h} become {@code help}; anything else is kept as is. */
@@ -31,7 +35,49 @@ final class Invocation {
         } else if (args.get(0).equals("--help") || args.get(0).equals("-h")) {
             args.set(0, HELP);
         }
-        return new Invocation(args);
+        String host = null;
+        String port = null;
+        if (args.get(0).equals(SERVER)) {
+            // NB: the launcher owns --host/--port (they become framework properties); the CLI never sees them
+            for (int i = 1; i < args.size(); i++) {
+                String a = args.get(i);
+                String value = null;
+                String name = null;
+                for (String option : new String[] {"--host", "--port"}) {
+                    if (a.equals(option) && i + 1 < args.size()) {
+                        name = option;
+                        value = args.remove(i + 1);
+                    } else if (a.startsWith(option + "=")) {
+                        name = option;
+                        value = a.substring(option.length() + 1);
+                    }
+                }
+                if (name != null) {
+                    args.remove(i--);
+                    if (name.equals("--host")) {
+                        host = value;
+                    } else {
+                        port = value;
+                    }
+                }
+            }
+        }
+        return new Invocation(args, host, port);
+    }
+
+    /** {@code --host H} of {@code server}, or null. */
+    String host() {
+        return host;
+    }
+
+    /** {@code --port N} of {@code server}, or null. */
+    String port() {
+        return port;
+    }
+
+    /** {@code server} without {@code --stop}/{@code --status}: the one command that serves HTTP. */
+    boolean isServing() {
+        return command().equals(SERVER) && !args.contains("--stop") && !args.contains("--status");
     }
 
     String command() {

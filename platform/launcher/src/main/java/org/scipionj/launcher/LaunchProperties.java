@@ -19,6 +19,16 @@ final class LaunchProperties {
     static final String PREFIX = "scipion.";
     /** Keeps Gogo off stdin and stops it from shutting the framework down when it has nothing to read. */
     static final String GOSH_BATCH_ARGS = "--nointeractive --noshutdown";
+    /** Felix HTTP: false in every short-lived command, so that only {@code server} binds a port. */
+    static final String HTTP_ENABLE = "org.apache.felix.http.enable";
+    static final String HTTP_HOST = "org.apache.felix.http.host";
+    static final String HTTP_PORT = "org.osgi.service.http.port";
+    /** {@code -Dscipion.http.port} / {@code --port}: the web server's port (0: any free port). */
+    static final String PORT = "scipion.http.port";
+    /** {@code -Dscipion.http.host} / {@code --host}: the address the web server binds to. */
+    static final String HOST = "scipion.http.host";
+    static final String DEFAULT_HOST = "127.0.0.1";
+    static final int DEFAULT_PORT = 8180;
 
     private LaunchProperties() {
     }
@@ -60,6 +70,38 @@ final class LaunchProperties {
         if (!interactiveShell) {
             props.put("gosh.args", GOSH_BATCH_ARGS);
         }
+        props.put(HTTP_ENABLE, "false");
+        props.put("org.apache.felix.https.enable", "false");
+        return props;
+    }
+
+    /**
+     * The properties of {@code server}: {@link #framework} with HTTP on, bound to {@code host} (default
+     * {@value #DEFAULT_HOST}) and {@code port} (default {@value #DEFAULT_PORT}; 0 = any free port), each taken
+     * from the command line, else {@code -Dscipion.http.host}/{@code -Dscipion.http.port}.
+     *
+     * @throws LaunchException when the port is not a number in 0..65535
+     */
+    static Map<String, String> server(Path home, Path userData, Path storage, Properties system, String host,
+            String port) throws LaunchException {
+        Map<String, String> props = framework(home, userData, storage, system, false);
+        String h = host != null ? host : system.getProperty(HOST, DEFAULT_HOST);
+        String p = port != null ? port : system.getProperty(PORT, String.valueOf(DEFAULT_PORT));
+        int number;
+        try {
+            number = Integer.parseInt(p.trim());
+        } catch (NumberFormatException e) {
+            number = -1;
+        }
+        if (number < 0 || number > 65535 || h.isBlank()) {
+            throw new LaunchException("the web server needs a port in 0..65535 and a host (got --port '" + p
+                    + "', --host '" + h + "'); e.g. 'scipion server --port 8180 --host 127.0.0.1'");
+        }
+        props.put(HTTP_ENABLE, "true");
+        props.put(HTTP_HOST, h);
+        props.put(HTTP_PORT, String.valueOf(number));
+        props.put(PORT, String.valueOf(number));
+        props.put(HOST, h);
         return props;
     }
 }

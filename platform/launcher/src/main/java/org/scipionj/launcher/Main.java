@@ -51,8 +51,10 @@ public final class Main {
         Path userData = LaunchProperties.userData(System.getenv(), System.getProperties());
         System.setProperty("java.awt.headless", "true");
         Path storage = tempDir();
-        Map<String, String> properties = LaunchProperties.framework(home, userData, storage, System.getProperties(),
-                invocation.isShell());
+        Map<String, String> properties = invocation.isServing()
+                ? LaunchProperties.server(home, userData, storage, System.getProperties(), invocation.host(),
+                        invocation.port())
+                : LaunchProperties.framework(home, userData, storage, System.getProperties(), invocation.isShell());
 
         EmbeddedFelix felix = EmbeddedFelix.init(properties, storage);
         Runtime.getRuntime().addShutdownHook(new Thread(felix::close, "scipion-shutdown"));

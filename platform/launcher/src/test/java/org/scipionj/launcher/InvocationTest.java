@@ -33,4 +33,15 @@ class InvocationTest {
         assertFalse(Invocation.parse("status").isShell());
     }
 
+
+    @Test
+    void serverHostAndPortAreTakenOutOfTheCliArguments() {
+        Invocation i = Invocation.parse("server", "--port", "0", "--host=0.0.0.0");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new String[] {"server"}, i.args());
+        org.junit.jupiter.api.Assertions.assertEquals("0", i.port());
+        org.junit.jupiter.api.Assertions.assertEquals("0.0.0.0", i.host());
+        org.junit.jupiter.api.Assertions.assertTrue(i.isServing());
+        org.junit.jupiter.api.Assertions.assertFalse(Invocation.parse("server", "--status").isServing());
+        org.junit.jupiter.api.Assertions.assertFalse(Invocation.parse("status", "name=x").isServing());
+    }
 }

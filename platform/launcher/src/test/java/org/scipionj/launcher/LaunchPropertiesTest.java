@@ -65,4 +65,35 @@ class LaunchPropertiesTest {
         assertEquals("/h", props.get("scipion.home"));
         assertEquals("/d", props.get("scipion.user.data"));
     }
+
+    @Test
+    void commandsNeverServeHttp() {
+        Map<String, String> props = LaunchProperties.framework(Path.of("/h"), Path.of("/d"), Path.of("/t"), system(),
+                false);
+        assertEquals("false", props.get("org.apache.felix.http.enable"));
+    }
+
+    @Test
+    void serverBindsLoopbackOnTheDefaultPort() throws LaunchException {
+        Map<String, String> props = LaunchProperties.server(Path.of("/h"), Path.of("/d"), Path.of("/t"), system(),
+                null, null);
+        assertEquals("true", props.get("org.apache.felix.http.enable"));
+        assertEquals("127.0.0.1", props.get("org.apache.felix.http.host"));
+        assertEquals("8180", props.get("org.osgi.service.http.port"));
+    }
+
+    @Test
+    void serverPortFromCommandLineWinsOverSystemProperty() throws LaunchException {
+        Map<String, String> props = LaunchProperties.server(Path.of("/h"), Path.of("/d"), Path.of("/t"),
+                system("scipion.http.port", "9000", "scipion.http.host", "0.0.0.0"), null, "0");
+        assertEquals("0", props.get("org.osgi.service.http.port"));
+        assertEquals("0.0.0.0", props.get("org.apache.felix.http.host"));
+    }
+
+    @Test
+    void badPortIsRefusedWithAnExample() {
+        LaunchException e = org.junit.jupiter.api.Assertions.assertThrows(LaunchException.class,
+                () -> LaunchProperties.server(Path.of("/h"), Path.of("/d"), Path.of("/t"), system(), null, "80x"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("--port 8180"), e.getMessage());
+    }
 }
