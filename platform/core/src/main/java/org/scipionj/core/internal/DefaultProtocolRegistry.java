@@ -60,6 +60,9 @@ public final class DefaultProtocolRegistry implements ProtocolRegistry {
         try {
             ProtocolDescriptor d = protocol.descriptor();
             problems.addAll(d.problems());
+            if (protocol instanceof org.scipionj.api.protocol.MonitorProtocol) {
+                problems.remove("no output slot"); // NB: a monitor writes plots and reports, not sets
+            }
             if (protocol instanceof ItemProtocol && d.inputs().isEmpty()) {
                 problems.add("a per-item protocol needs at least one input");
             }
