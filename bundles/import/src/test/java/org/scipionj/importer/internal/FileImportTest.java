@@ -25,7 +25,7 @@ import org.scipionj.api.protocol.RunContext;
 import org.scipionj.api.protocol.RunLog;
 import org.scipionj.api.protocol.SourceContext;
 
-class MovieImportTest {
+class FileImportTest {
 
     @TempDir
     Path dir;
@@ -34,7 +34,7 @@ class MovieImportTest {
 
     @Test
     void streamingImportsOnlyStableFilesOnceAndClosesAfterTimeout() throws Exception {
-        MovieImport imp = importer(Map.of("dataStreaming", true, "fileTimeout", Duration.ofSeconds(10),
+        FileImport imp = importer(Map.of("dataStreaming", true, "fileTimeout", Duration.ofSeconds(10),
                 "timeout", Duration.ofSeconds(60), "filesPattern", "*.mrcs"));
         TestMovies.mrc(dir.resolve("m1.mrcs"), 16, 12, 5);
         assertFalse(imp.poll(out).done());
@@ -74,7 +74,7 @@ class MovieImportTest {
 
     @Test
     void badFilesFailWithTheReasonAndImportGoesOn() throws Exception {
-        MovieImport imp = importer(Map.of("filesPattern", "*"));
+        FileImport imp = importer(Map.of("filesPattern", "*"));
         TestMovies.mrc(dir.resolve("good.mrc"), 16, 12, 5);
         TestMovies.truncatedMrc(dir.resolve("cut.mrc"), 16, 12, 5, 1024 + 100);
         Files.writeString(dir.resolve("notes.txt"), "hello");
@@ -89,13 +89,13 @@ class MovieImportTest {
     @Test
     void tiffMoviesNeedTheSamplingRateFromTheForm() throws Exception {
         TestMovies.tiff(dir.resolve("k3_001.tif"), 24, 16, 7);
-        MovieImport without = importer(Map.of("filesPattern", "*.tif"));
+        FileImport without = importer(Map.of("filesPattern", "*.tif"));
         without.poll(out);
         assertEquals(0, out.items.size());
         assertTrue(out.failed.get(dir.resolve("k3_001.tif").toString()).contains("no pixel size"), out.failed.toString());
 
         Emitted again = new Emitted();
-        MovieImport with = importer(Map.of("filesPattern", "*.tif", "samplingRate", 0.83));
+        FileImport with = importer(Map.of("filesPattern", "*.tif", "samplingRate", 0.83));
         with.poll(again);
         assertEquals(1, again.items.size(), again.failed.toString());
         Movie m = (Movie) again.items.get(0);
@@ -107,7 +107,7 @@ class MovieImportTest {
 
     @Test
     void blacklistAndAcquisitionParameters() throws Exception {
-        MovieImport imp = importer(Map.of("filesPattern", "**/*.mrc", "blacklistRegex", "bad_",
+        FileImport imp = importer(Map.of("filesPattern", "**/*.mrc", "blacklistRegex", "bad_",
                 "samplingRate", 0.885, "dosePerFrame", 1.277, "voltage", 200.0));
         Files.createDirectories(dir.resolve("GridSquare_1/Data"));
         TestMovies.mrc(dir.resolve("GridSquare_1/Data/FoilHole_1.mrc"));
@@ -122,9 +122,24 @@ class MovieImportTest {
     }
 
     @Test
+    void micrographImportTakesSingleImagesAndRefusesStacks() throws Exception {
+        Ctx run = new Ctx(params(Map.of("filesPattern", "*.mrc")));
+        FileImport imp = new FileImport(run, BlacklistRules.from(run.parameters()), ProtImportMicrographs.OUTPUT,
+                ItemMaker.MICROGRAPH, nanos::get);
+        TestMovies.mrc(dir.resolve("mic.mrc"), 32, 24, 1);
+        TestMovies.mrc(dir.resolve("stack.mrc"), 32, 24, 3);
+        assertTrue(imp.poll(out).done());
+        assertEquals(1, out.items.size());
+        org.scipionj.api.item.Micrograph m = (org.scipionj.api.item.Micrograph) out.items.get(0);
+        assertEquals(32, m.width_px());
+        assertTrue(out.failed.get(dir.resolve("stack.mrc").toString()).contains("has 3 frames"), out.failed.toString());
+        assertEquals(List.of(), new ProtImportMicrographs().descriptor().problems());
+    }
+
+    @Test
     void stopRequestClosesTheStream() throws Exception {
         Ctx run = new Ctx(params(Map.of("dataStreaming", true)));
-        MovieImport imp = new MovieImport(run, BlacklistRules.from(run.parameters()), nanos::get);
+        FileImport imp = new FileImport(run, BlacklistRules.from(run.parameters()), ProtImportMovies.OUTPUT, ItemMaker.MOVIE, nanos::get);
         assertFalse(imp.poll(out).done());
         run.stop = true;
         Poll poll = imp.poll(out);
@@ -135,9 +150,9 @@ class MovieImportTest {
         nanos.addAndGet(Duration.ofSeconds(seconds).toNanos());
     }
 
-    private MovieImport importer(Map<String, Object> values) throws IOException {
+    private FileImport importer(Map<String, Object> values) throws IOException {
         Ctx run = new Ctx(params(values));
-        return new MovieImport(run, BlacklistRules.from(run.parameters()), nanos::get);
+        return new FileImport(run, BlacklistRules.from(run.parameters()), ProtImportMovies.OUTPUT, ItemMaker.MOVIE, nanos::get);
     }
 
     private Parameters params(Map<String, Object> given) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 import org.scipionj.api.item.Acquisition;
-import org.scipionj.api.item.Movie;
 import org.scipionj.api.protocol.Parameters;
 import org.scipionj.api.protocol.Poll;
 import org.scipionj.api.protocol.RunContext;
@@ -21,14 +20,16 @@ import org.scipionj.api.protocol.SourceContext;
 import org.scipionj.image.io.InvalidImageException;
 
 /**
- * One run of the movie import: each poll scans the folder, imports the files that have stopped changing for
+ * One run of a file import (movies or micrographs, see {@link ItemMaker}): each poll scans the folder, imports the files that have stopped changing for
  * {@code fileTimeout}, records unreadable files as failed, and closes the stream after {@code timeout} without
  * a new file, on a stop request, or at once when not streaming. Used from the engine's polling thread only.
  */
-final class MovieImport implements Source {
+final class FileImport implements Source {
 
     private final RunContext run;
     private final Parameters p;
+    private final String slot;
+    private final ItemMaker maker;
     private final FilePattern pattern;
     private final BlacklistRules blacklist;
     private final StabilityTracker tracker;
@@ -40,12 +41,14 @@ final class MovieImport implements Source {
     private long lastNewFileNanos;
     private int lastWaiting = -1;
 
-    MovieImport(RunContext run, BlacklistRules blacklist) {
-        this(run, blacklist, System::nanoTime);
+    FileImport(RunContext run, BlacklistRules blacklist, String slot, ItemMaker maker) {
+        this(run, blacklist, slot, maker, System::nanoTime);
     }
 
-    MovieImport(RunContext run, BlacklistRules blacklist, LongSupplier clock) {
+    FileImport(RunContext run, BlacklistRules blacklist, String slot, ItemMaker maker, LongSupplier clock) {
         this.run = run;
+        this.slot = slot;
+        this.maker = maker;
         this.p = run.parameters();
         this.blacklist = blacklist;
         this.clock = clock;
@@ -139,10 +142,11 @@ final class MovieImport implements Source {
         attrs.put("originalFile", key);
         Acquisition optics = new Acquisition(p.decimal("voltage"), p.decimal("sphericalAberration"),
                 p.decimal("amplitudeContrast"), p.decimal("magnification"));
-        Movie movie = new Movie(ctx.nextId(), stored.toString(), info.width(), info.height(), info.frames(), pixel,
-                p.decimal("dosePerFrame", 0), p.decimal("doseInitial", 0), optics, pathOrNull("gainFile"),
-                pathOrNull("darkFile"), attrs);
-        ctx.emit(key, ProtImportMovies.OUTPUT, movie);
+        try {
+            ctx.emit(key, slot, maker.make(ctx.nextId(), stored, info, pixel, optics, attrs, p));
+        } catch (IllegalArgumentException e) {
+            ctx.fail(key, file + ": " + e.getMessage());
+        }
     }
 
     private double samplingRate(MovieInfo info) {
@@ -152,13 +156,8 @@ final class MovieImport implements Source {
         return p.has("samplingRate") && p.decimal("samplingRate") > 0 ? p.decimal("samplingRate") : info.pixelSizeA();
     }
 
-    private String pathOrNull(String name) {
-        Path path = p.path(name);
-        return path == null ? null : path.toAbsolutePath().toString();
-    }
-
     private Path copy(Path file) throws IOException {
-        Path dir = run.outputDir().resolve("movies");
+        Path dir = run.outputDir().resolve("imported");
         Files.createDirectories(dir);
         Path target = dir.resolve(file.getFileName().toString());
         Path tmp = dir.resolve("." + file.getFileName() + ".part");
