@@ -9,7 +9,7 @@ public final class Items {
 
     /** Every item type known to this API version, by its simple name (as stored in projects). */
     public static final List<Class<? extends Item>> TYPES =
-            List.of(Movie.class, Micrograph.class, CtfModel.class, Coordinate.class);
+            List.of(Movie.class, Micrograph.class, CtfModel.class, Coordinate.class, Particle.class);
 
     private Items() {
     }
