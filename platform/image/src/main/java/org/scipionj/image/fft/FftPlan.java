@@ -7,7 +7,8 @@ import org.scipionj.image.fft.internal.Parallel;
 /**
  * Real-to-complex 2D FFT of one image size, computed row-column with JTransforms' 1D transforms: a real FFT of each
  * row to {@code width/2+1} complex values (see {@link RealRows}), then a complex FFT of each column, in cache-friendly blocks of
- * columns. Both passes are split over {@link Fft#threads()} threads. Works for any size (JTransforms uses
+ * columns. Both passes are split over {@link Fft#threads()} threads (small images stay on the calling thread);
+ * results are identical whatever the number of threads. Works for any size (JTransforms uses
  * mixed-radix or Bluestein transforms for sizes that are not powers of two; powers of two and products of small
  * primes are fastest). Layout, sign and normalisation: see the package documentation.
  *
@@ -73,7 +74,9 @@ public final class FftPlan {
     /** Forward transform of row-major {@code real} ({@code width*height}) into half-complex {@code spectrum}. */
     public void forward(float[] real, float[] spectrum) {
         checkLengths(real, spectrum);
-        Parallel.forRange(height, 8, (y0, y1) -> rows.forward(real, spectrum, y0, y1));
+        // NB: split on pairs of rows, which RealRows may transform together, so results do not depend on threads
+        Parallel.forItems((height + 1) / 2, 2L * width,
+                (p0, p1) -> rows.forward(real, spectrum, 2 * p0, Math.min(2 * p1, height)));
         columnPass(spectrum, spectrum, false);
     }
 
@@ -93,7 +96,8 @@ public final class FftPlan {
     }
 
     private void rowsInverse(float[] work, float[] real) {
-        Parallel.forRange(height, 8, (y0, y1) -> rows.inverse(work, real, y0, y1));
+        Parallel.forItems((height + 1) / 2, 2L * width,
+                (p0, p1) -> rows.inverse(work, real, 2 * p0, Math.min(2 * p1, height)));
     }
 
     /** Complex FFT of every column of {@code src} into {@code dst} (which may be {@code src}). */
@@ -107,7 +111,7 @@ public final class FftPlan {
         int stride = 2 * columns;
         int h2 = 2 * height;
         int blocks = (columns + BLOCK - 1) / BLOCK;
-        Parallel.forRange(blocks, 1, (b0, b1) -> {
+        Parallel.forItems(blocks, (long) BLOCK * height, (b0, b1) -> {
             float[] tmp = new float[BLOCK * h2];
             for (int b = b0; b < b1; b++) {
                 int c0 = 2 * b * BLOCK;

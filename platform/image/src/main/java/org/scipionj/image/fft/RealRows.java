@@ -7,7 +7,8 @@ import org.jtransforms.fft.FloatFFT_1D;
  * Powers of two use JTransforms' real transform; other widths transform two rows at once with one complex FFT
  * ({@code z = a + i b}) because JTransforms' mixed-radix real transform loses precision for many sizes (errors
  * around 1e-4 for 127, 131, 62, 86...), while its complex transform stays near float precision for every size.
- * Immutable and thread-safe; callers give each thread its own range of rows.
+ * Immutable and thread-safe; callers give each thread its own range of rows, starting on an even row so that
+ * the same rows are paired whatever the split.
  */
 final class RealRows {
 

@@ -93,7 +93,7 @@ public final class CrossCorrelation {
             double kx = (double) c / w;
             gx[c] = (float) (scale * Math.exp(g * kx * kx));
         }
-        Parallel.forRange(h, 16, (r0, r1) -> {
+        Parallel.forItems(h, columns, (r0, r1) -> {
             for (int r = r0; r < r1; r++) {
                 double ky = Frequencies.cyclesPerPixel(r, h);
                 float gy = (float) Math.exp(g * ky * ky);

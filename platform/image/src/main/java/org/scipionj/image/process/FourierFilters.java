@@ -77,7 +77,7 @@ public final class FourierFilters {
     /** Multiplies {@code spectrum} by any real transfer function (general but slower: one call per value). */
     public static void apply(ComplexFrame spectrum, Transfer transfer) {
         float[] d = spectrum.data();
-        Parallel.forRange(spectrum.height(), 16, (r0, r1) -> {
+        Parallel.forItems(spectrum.height(), spectrum.columns(), (r0, r1) -> {
             for (int r = r0; r < r1; r++) {
                 double ky = spectrum.ky(r);
                 for (int c = 0; c < spectrum.columns(); c++) {
@@ -106,7 +106,7 @@ public final class FourierFilters {
         }
         float[] d = spectrum.data();
         int columns = cx.length;
-        Parallel.forRange(h, 16, (r0, r1) -> {
+        Parallel.forItems(h, columns, (r0, r1) -> {
             for (int r = r0; r < r1; r++) {
                 float fy = ry[r];
                 int o = 2 * r * columns;

@@ -44,7 +44,7 @@ public final class FourierShift {
             sinX[c] = (float) Math.sin(phase);
         }
         float[] d = spectrum.data();
-        Parallel.forRange(h, 16, (r0, r1) -> {
+        Parallel.forItems(h, columns, (r0, r1) -> {
             for (int r = r0; r < r1; r++) {
                 double phase = -2 * Math.PI * Frequencies.cyclesPerPixel(r, h) * dy;
                 float cy = (float) Math.cos(phase);

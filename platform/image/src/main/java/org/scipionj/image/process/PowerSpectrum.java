@@ -36,7 +36,7 @@ public final class PowerSpectrum {
         float[] in = spectrum.data();
         Frame out = new Frame(w, h);
         float[] o = out.data();
-        Parallel.forRange(h, 16, (y0, y1) -> {
+        Parallel.forItems(h, w, (y0, y1) -> {
             for (int y = y0; y < y1; y++) {
                 int ky = y - h / 2;
                 int row = Frequencies.fftIndex(ky, h);

@@ -99,16 +99,21 @@ public class FftTest {
         assertThrows(IllegalArgumentException.class, () -> plan.inverse(new ComplexFrame(9, 8), new Frame(8, 8)));
     }
 
-    @Test
-    void oneThreadAndManyGiveTheSameResult() {
-        Frame f = random(300, 200, 3);
+    @ParameterizedTest
+    @CsvSource({"512,512", "600,501", "601,500"})
+    void oneThreadAndManyGiveTheSameResult(int w, int h) {
+        Frame f = random(w, h, 3);
         int before = Fft.threads();
         try {
             Fft.setThreads(1);
-            float[] one = Fft.forward(f).data();
-            Fft.setThreads(4);
-            float[] four = Fft.forward(f).data();
-            assertArrayClose(one, four, 0);
+            ComplexFrame one = Fft.forward(f);
+            Frame backOne = Fft.inverse(one);
+            for (int threads = 2; threads <= 5; threads++) {
+                Fft.setThreads(threads);
+                ComplexFrame many = Fft.forward(f);
+                assertArrayClose(one.data(), many.data(), 0); // bit for bit
+                assertArrayClose(backOne.data(), Fft.inverse(many).data(), 0);
+            }
         } finally {
             Fft.setThreads(before);
         }

@@ -35,6 +35,17 @@ public final class Parallel {
         ConcurrencyUtils.setNumberOfThreads(threads);
     }
 
+    /** Values handled per chunk below which splitting a loop costs more than it saves. */
+    private static final int MIN_WORK = 1 << 15;
+
+    /**
+     * Runs {@code body} over {@code [0, n)} items of {@code work} values each (rows of an image, blocks of
+     * columns), split only into chunks of at least about 32k values, so small images stay on the calling thread.
+     */
+    public static void forItems(int n, long work, Range body) {
+        forRange(n, (int) Math.max(1, MIN_WORK / Math.max(1, work)), body);
+    }
+
     /**
      * Runs {@code body} over {@code [0, n)}, in at most {@link #threads()} chunks of at least {@code grain} indices.
      * Returns when every chunk is done; an exception from a chunk is rethrown here.
