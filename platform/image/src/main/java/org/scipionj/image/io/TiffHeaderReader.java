@@ -36,6 +36,8 @@ public final class TiffHeaderReader {
     private static final int TAG_TILE_OFFSETS = 324;
     private static final int TAG_TILE_COUNTS = 325;
     private static final int TAG_SAMPLE_FORMAT = 339;
+    private static final int TAG_ROWS_PER_STRIP = 278;
+    private static final int TAG_TILE_WIDTH = 322;
 
     private TiffHeaderReader() {
     }
@@ -48,9 +50,26 @@ public final class TiffHeaderReader {
      * @throws IOException if the file cannot be read
      */
     public static TiffInfo read(Path file) throws IOException {
+        return layout(file).info();
+    }
+
+    /** As {@link #read(Path)}, with where each page's strips are (for {@link TiffMovieReader}). */
+    static TiffLayout layout(Path file) throws IOException {
         try (FileChannel ch = MrcHeaderReader.open(file)) {
             return new Walk(file, ch).run();
         }
+    }
+
+    /**
+     * The checked directories and, per page, the file offsets and byte counts of its strips (or tiles).
+     *
+     * @param info what all pages share
+     * @param offsets per page, the offset of each strip or tile
+     * @param counts per page, the byte count of each strip or tile
+     * @param rowsPerStrip per page, rows in each strip (the last may hold fewer)
+     * @param plainStrips whether every page is stored in strips (not tiles) with page 0's compression and predictor
+     */
+    record TiffLayout(TiffInfo info, long[][] offsets, long[][] counts, int[] rowsPerStrip, boolean plainStrips) {
     }
 
     /** One pass over one file's directories. */
@@ -67,7 +86,7 @@ public final class TiffHeaderReader {
             this.size = ch.size();
         }
 
-        TiffInfo run() throws IOException {
+        TiffLayout run() throws IOException {
             if (size < 8) {
                 throw invalid(InvalidImageException.Reason.TOO_SHORT, "is only " + size
                         + " bytes, shorter than a TIFF header; the file may still be being written (wait and retry)"
@@ -96,6 +115,7 @@ public final class TiffHeaderReader {
             }
             Page first = null;
             int pages = 0;
+            java.util.List<Page> all = new java.util.ArrayList<>();
             Set<Long> seen = new HashSet<>();
             while (ifd != 0) {
                 if (!seen.add(ifd) || pages >= MAX_PAGES) {
@@ -105,6 +125,7 @@ public final class TiffHeaderReader {
                 Page p = new Page();
                 ifd = readDirectory(ifd, pages, p);
                 check(p, pages, first);
+                all.add(p);
                 if (first == null) {
                     first = p;
                 }
@@ -113,8 +134,20 @@ public final class TiffHeaderReader {
             if (first == null) {
                 throw invalid(InvalidImageException.Reason.BAD_HEADER, "is a TIFF file without any page");
             }
-            return new TiffInfo(first.width, first.height, pages, first.type, first.compression, first.predictor,
-                    order, big);
+            TiffInfo info = new TiffInfo(first.width, first.height, pages, first.type, first.compression,
+                    first.predictor, order, big);
+            long[][] offsets = new long[pages][];
+            long[][] counts = new long[pages][];
+            int[] rows = new int[pages];
+            boolean plain = true;
+            for (int i = 0; i < pages; i++) {
+                Page p = all.get(i);
+                offsets[i] = p.offsets;
+                counts[i] = p.counts;
+                rows[i] = (int) Math.max(1, Math.min(p.height, p.rowsPerStrip));
+                plain &= !p.tiled && p.compression == first.compression && p.predictor == first.predictor;
+            }
+            return new TiffLayout(info, offsets, counts, rows, plain);
         }
 
         /** Reads the directory at {@code offset} into {@code p}; returns the next directory's offset. */
@@ -148,6 +181,8 @@ public final class TiffHeaderReader {
                     case TAG_COMPRESSION -> p.compressionCode = (int) values(d, valueAt, type, count, page, tag)[0];
                     case TAG_SAMPLES -> p.samples = (int) values(d, valueAt, type, count, page, tag)[0];
                     case TAG_PREDICTOR -> p.predictor = (int) values(d, valueAt, type, count, page, tag)[0];
+                    case TAG_ROWS_PER_STRIP -> p.rowsPerStrip = values(d, valueAt, type, count, page, tag)[0];
+                    case TAG_TILE_WIDTH -> p.tiled = true;
                     case TAG_SAMPLE_FORMAT -> p.sampleFormat = (int) values(d, valueAt, type, count, page, tag)[0];
                     case TAG_STRIP_OFFSETS, TAG_TILE_OFFSETS -> p.offsets = values(d, valueAt, type, count, page, tag);
                     case TAG_STRIP_COUNTS, TAG_TILE_COUNTS -> p.counts = values(d, valueAt, type, count, page, tag);
@@ -277,6 +312,8 @@ public final class TiffHeaderReader {
         int predictor = 1;
         long[] offsets;
         long[] counts;
+        long rowsPerStrip = Integer.MAX_VALUE;
+        boolean tiled;
         TiffPixelType type;
         TiffCompression compression;
     }

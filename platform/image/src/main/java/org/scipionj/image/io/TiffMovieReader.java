@@ -12,20 +12,29 @@ import java.awt.image.DataBufferShort;
 import java.awt.image.DataBufferUShort;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.scipionj.image.Frame;
+import org.scipionj.image.io.internal.TiffStrips;
 
 /**
  * Reads a multi-page TIFF movie page by page (8/16/32-bit integer or 32-bit float, uncompressed,
- * LZW, deflate or PackBits, with or without predictor), through the TwelveMonkeys ImageIO TIFF
- * reader, instantiated directly (no ImageIO plugin lookup, which does not work across OSGi class
- * loaders). On {@link #open(Path)} the directories are checked by {@link TiffHeaderReader}, so a
- * truncated or odd file fails with a clear {@link InvalidImageException} before any pixel is
- * decoded. Pixel size is always 0 (TIFF has no EM pixel size). Safe for concurrent
- * {@code readFrame} calls, which run one at a time.
+ * LZW, deflate or PackBits, with or without predictor). On {@link #open(Path)} the directories are
+ * checked by {@link TiffHeaderReader}, so a truncated or odd file fails with a clear
+ * {@link InvalidImageException} before any pixel is decoded. Pixel size is always 0 (TIFF has no EM
+ * pixel size).
+ *
+ * <p>Decoding policy: pages in strips, uncompressed, LZW or deflate, without predictor or with
+ * horizontal differencing (what K2/K3 cameras, SerialEM, EPU and this package write) are decoded
+ * by a built-in fast path straight into floats. Everything else (tiles, PackBits, the
+ * floating-point predictor, pre-6.0 LZW) falls back to the TwelveMonkeys ImageIO TIFF reader,
+ * instantiated directly (no ImageIO plugin lookup, which does not work across OSGi class loaders),
+ * which is correct but about 20 times slower. Safe for concurrent {@code readFrame} calls: the fast
+ * path runs them in parallel, the library path one at a time.
  *
  * <pre>{@code
  * try (TiffMovieReader movie = TiffMovieReader.open(Path.of("movie.tif"))) {
@@ -37,16 +46,21 @@ public final class TiffMovieReader implements MovieReader {
 
     private final Path file;
     private final TiffInfo info;
-    private final ImageInputStream input;
-    private final ImageReader reader;
+    private final TiffHeaderReader.TiffLayout layout;
+    private final FileChannel channel;
+    private volatile boolean fast;
+    private ImageInputStream input;
+    private ImageReader reader;
     private BufferedImage buffer;
-    private boolean closed;
+    private volatile boolean closed;
 
-    private TiffMovieReader(Path file, TiffInfo info, ImageInputStream input, ImageReader reader) {
+    private TiffMovieReader(Path file, TiffHeaderReader.TiffLayout layout, FileChannel channel) {
         this.file = file;
-        this.info = info;
-        this.input = input;
-        this.reader = reader;
+        this.info = layout.info();
+        this.layout = layout;
+        this.channel = channel;
+        this.fast = layout.plainStrips() && TiffStrips.handles(info.compression().code(), info.predictor(),
+                info.pixelType().bits(), info.pixelType().sampleFormat());
     }
 
     /**
@@ -56,16 +70,13 @@ public final class TiffMovieReader implements MovieReader {
      * @throws IOException if it cannot be opened
      */
     public static TiffMovieReader open(Path file) throws IOException {
-        TiffInfo info = TiffHeaderReader.read(file);
-        ImageInputStream in = new BufferedFileImageInputStream(file.toFile());
-        try {
-            ImageReader r = new TIFFImageReaderSpi().createReaderInstance();
-            r.setInput(in, false, true);
-            return new TiffMovieReader(file, info, in, r);
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
+        TiffHeaderReader.TiffLayout layout = TiffHeaderReader.layout(file);
+        return new TiffMovieReader(file, layout, FileChannel.open(file, StandardOpenOption.READ));
+    }
+
+    /** Whether pages are decoded by the built-in fast path (true) or by the TIFF library (false). */
+    public boolean fastPath() {
+        return fast;
     }
 
     /** What the directories say (size, pages, pixel type, compression). */
@@ -106,7 +117,7 @@ public final class TiffMovieReader implements MovieReader {
     }
 
     @Override
-    public synchronized void readFrame(int z, float[] into) throws IOException {
+    public void readFrame(int z, float[] into) throws IOException {
         if (z < 0 || z >= info.frames()) {
             throw new IndexOutOfBoundsException("frame " + z + " of " + file + ", which has " + info.frames()
                     + " frames (0.." + (info.frames() - 1) + ")");
@@ -118,6 +129,30 @@ public final class TiffMovieReader implements MovieReader {
         }
         if (closed) {
             throw new IOException(file + " is closed");
+        }
+        if (fast) {
+            try {
+                TiffStrips.decode(channel, layout.offsets()[z], layout.counts()[z], layout.rowsPerStrip()[z],
+                        info.width(), info.height(), info.pixelType().bits(), info.pixelType().sampleFormat(),
+                        info.compression().code(), info.predictor(), info.byteOrder(), into);
+                return;
+            } catch (TiffStrips.Corrupt e) {
+                throw new InvalidImageException(file, InvalidImageException.Reason.CORRUPT_DATA, file + ": page " + z
+                        + " (" + info.compression() + ", " + info.pixelType() + ") is corrupt: " + e.getMessage()
+                        + "; the file was damaged or cut short; copy it again");
+            } catch (TiffStrips.NeedsLibrary e) {
+                fast = false; // NB: e.g. old-style LZW; the library handles it, for this and later pages
+            }
+        }
+        readWithLibrary(z, into);
+    }
+
+    /** Decodes page {@code z} with the TIFF library, whatever the layout (package-private for tests). */
+    synchronized void readWithLibrary(int z, float[] into) throws IOException {
+        if (reader == null) {
+            input = new BufferedFileImageInputStream(file.toFile());
+            reader = new TIFFImageReaderSpi().createReaderInstance();
+            reader.setInput(input, false, true);
         }
         Raster raster;
         try {
@@ -212,8 +247,11 @@ public final class TiffMovieReader implements MovieReader {
     public synchronized void close() throws IOException {
         if (!closed) {
             closed = true;
-            reader.dispose();
-            input.close();
+            channel.close();
+            if (reader != null) {
+                reader.dispose();
+                input.close();
+            }
             buffer = null;
         }
     }

@@ -77,6 +77,12 @@ class TiffIoTest {
             }
             assertArrayEquals(frames.get(1).data(), r.readFrame(1).data(), "random access back to page 1");
         }
+        try (TiffMovieReader r = TiffMovieReader.open(file)) {
+            assertTrue(r.fastPath());
+            float[] lib = new float[37 * 23];
+            r.readWithLibrary(2, lib);
+            assertArrayEquals(frames.get(2).data(), lib, "the TIFF library decodes the same page");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -93,21 +99,23 @@ class TiffIoTest {
     }
 
     /** Pages written by Python's tifffile (an independent writer), including float32, int8, int32 and BigTIFF. */
-    @ParameterizedTest(name = "{0} {1} bigtiff={2}")
+    @ParameterizedTest(name = "{0} {1} bigtiff={2} rows/strip={3}")
     @CsvSource({
-            "float32, none, False", "float32, zlib, False", "float32, none, True",
-            "int16, none, False", "int16, zlib, False",
-            "uint16, zlib, False", "uint8, none, False", "int8, zlib, False",
-            "int32, none, False", "uint32, zlib, True"})
-    void readsTiffsWrittenByTifffile(String dtype, String compression, String bigtiff) throws Exception {
-        Path file = dir.resolve("py-" + dtype + "-" + compression + "-" + bigtiff + ".tif");
+            "float32, none, False, 5", "float32, zlib, False, 2", "float32, none, True, 3",
+            "int16, none, False, 1", "int16, zlib, False, 5",
+            "uint16, zlib, False, 2", "uint8, none, False, 5", "int8, zlib, False, 3",
+            "int32, none, False, 5", "uint32, zlib, True, 4"})
+    void readsTiffsWrittenByTifffile(String dtype, String compression, String bigtiff, int rowsPerStrip)
+            throws Exception {
+        Path file = dir.resolve("py-" + dtype + "-" + compression + "-" + bigtiff + "-" + rowsPerStrip + ".tif");
         Python.run("tifffile", "import tifffile,sys,numpy as np\n"
                 + "k = np.arange(4*5*7).reshape(4, 5, 7)\n"
                 + "dt = np.dtype(sys.argv[2])\n"
                 + "a = (k * 0.25 - 10) if dt.kind == 'f' else (k * 3 % 97 - (40 if dt.kind == 'i' else 0))\n"
                 + "kw = {} if sys.argv[3] == 'none' else {'compression': sys.argv[3]}\n"
-                + "tifffile.imwrite(sys.argv[1], a.astype(dt), photometric='minisblack', bigtiff=sys.argv[4] == 'True', **kw)\n",
-                file.toString(), dtype, compression, bigtiff);
+                + "tifffile.imwrite(sys.argv[1], a.astype(dt), photometric='minisblack', bigtiff=sys.argv[4] == 'True',"
+                + " rowsperstrip=int(sys.argv[5]), **kw)\n",
+                file.toString(), dtype, compression, bigtiff, Integer.toString(rowsPerStrip));
         TiffInfo info = TiffHeaderReader.read(file);
         assertEquals(4, info.frames());
         assertEquals(Boolean.parseBoolean(bigtiff.toLowerCase()), info.bigTiff());
@@ -125,7 +133,25 @@ class TiffIoTest {
                         assertEquals(expected, f.get(x, y), dtype + " page " + z + " (" + x + ", " + y + ")");
                     }
                 }
+                float[] lib = new float[7 * 5];
+                ((TiffMovieReader) r).readWithLibrary(z, lib);
+                assertArrayEquals(f.data(), lib, "the TIFF library decodes page " + z + " the same");
             }
+        }
+    }
+
+    @Test
+    void corruptLzwDataIsAnErrorNotAWrongImage() throws Exception {
+        Path file = dir.resolve("lzw.tif");
+        TiffFiles.write(file, List.of(frame(TiffPixelType.UINT16, 64, 64, 0)), TiffPixelType.UINT16, TiffCompression.LZW);
+        byte[] all = Files.readAllBytes(file);
+        // the strip follows the 8-byte header; fill most of it with codes beyond the table
+        Arrays.fill(all, 16, all.length / 2, (byte) 0xff);
+        Files.write(file, all);
+        try (MovieReader r = MovieReaders.open(file)) {
+            InvalidImageException e = assertThrows(InvalidImageException.class, () -> r.readFrame(0));
+            assertEquals(InvalidImageException.Reason.CORRUPT_DATA, e.reason());
+            assertTrue(e.getMessage().startsWith(file + ": page 0 (LZW, UINT16) is corrupt: LZW"), e.getMessage());
         }
     }
 

@@ -1,0 +1,292 @@
+package org.scipionj.image.io.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.ShortBuffer;
+import java.nio.channels.FileChannel;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Decodes the strips of one single-sample TIFF page straight into floats: uncompressed, LZW (TIFF
+ * 6.0, MSB-first codes) or deflate, with no predictor or horizontal differencing, 8/16/32-bit
+ * integers or 32-bit floats. This is the fast path of the TIFF reader: the TwelveMonkeys reader
+ * copies decoded pixels one by one through AWT rasters (about 70 ns a pixel), which made a
+ * 4096x4096 movie frame cost a second. Other layouts (tiles, PackBits, the floating-point
+ * predictor, old-style LZW) go to the library ({@link NeedsLibrary}). Stateless, so thread-safe;
+ * each call allocates its own buffers.
+ */
+public final class TiffStrips {
+
+    private static final int LZW_CLEAR = 256;
+    private static final int LZW_EOI = 257;
+
+    private TiffStrips() {
+    }
+
+    /** The page layout needs the general library reader. */
+    public static final class NeedsLibrary extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NeedsLibrary(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /** The data contradict the directory or cannot be decompressed; the message says how. */
+    public static final class Corrupt extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Corrupt(String what) {
+            super(what);
+        }
+    }
+
+    /** Whether this decoder handles pages with this compression code, predictor and sample layout. */
+    public static boolean handles(int compression, int predictor, int bits, int sampleFormat) {
+        boolean codec = compression == 1 || compression == 5 || compression == 8 || compression == 32946;
+        boolean pred = predictor == 1 || (predictor == 2 && sampleFormat != 3);
+        return codec && pred && (bits == 8 || bits == 16 || bits == 32);
+    }
+
+    /**
+     * Decodes one page into {@code into[0 .. width*height)}.
+     *
+     * @param sampleFormat 1 unsigned, 2 signed, 3 float
+     */
+    public static void decode(FileChannel ch, long[] offsets, long[] counts, int rowsPerStrip, int width, int height,
+                              int bits, int sampleFormat, int compression, int predictor, ByteOrder order,
+                              float[] into) throws IOException, Corrupt, NeedsLibrary {
+        int bps = bits / 8;
+        int rowBytes = width * bps;
+        int strips = (height + rowsPerStrip - 1) / rowsPerStrip;
+        if (offsets.length < strips) {
+            throw new Corrupt("the page has " + offsets.length + " strips but " + height + " rows of "
+                    + rowsPerStrip + " per strip need " + strips);
+        }
+        Inflater inflater = compression == 8 || compression == 32946 ? new Inflater() : null;
+        try {
+            byte[] raw = null;
+            byte[] plain = null;
+            for (int s = 0; s < strips; s++) {
+                int rows = Math.min(rowsPerStrip, height - s * rowsPerStrip);
+                int expected = rows * rowBytes;
+                int n = (int) counts[s];
+                if (raw == null || raw.length < n) {
+                    raw = new byte[n];
+                }
+                readFully(ch, ByteBuffer.wrap(raw, 0, n), offsets[s]);
+                ByteBuffer data;
+                switch (compression) {
+                    case 1 -> {
+                        if (n < expected) {
+                            throw new Corrupt("strip " + s + " holds " + n + " bytes but " + rows + " rows need " + expected);
+                        }
+                        data = ByteBuffer.wrap(raw, 0, expected);
+                    }
+                    case 5 -> {
+                        if (n >= 2 && raw[0] == 0 && (raw[1] & 1) != 0) {
+                            throw new NeedsLibrary("old-style (pre-TIFF 6.0) LZW");
+                        }
+                        if (plain == null || plain.length < expected + 4097) {
+                            plain = new byte[expected + 4097]; // NB: slack for the last string
+                        }
+                        int got = lzw(raw, n, plain, expected);
+                        if (got < expected) {
+                            throw new Corrupt("LZW strip " + s + " decodes to " + got + " bytes but " + rows
+                                    + " rows need " + expected);
+                        }
+                        data = ByteBuffer.wrap(plain, 0, expected);
+                    }
+                    default -> {
+                        if (plain == null || plain.length < expected) {
+                            plain = new byte[expected];
+                        }
+                        inflater.reset();
+                        inflater.setInput(raw, 0, n);
+                        int got = 0;
+                        try {
+                            while (got < expected && !inflater.finished() && !inflater.needsInput()) {
+                                got += inflater.inflate(plain, got, expected - got);
+                            }
+                        } catch (DataFormatException e) {
+                            throw new Corrupt("deflate strip " + s + " is corrupt: " + e.getMessage());
+                        }
+                        if (got < expected) {
+                            throw new Corrupt("deflate strip " + s + " inflates to " + got + " bytes but " + rows
+                                    + " rows need " + expected);
+                        }
+                        data = ByteBuffer.wrap(plain, 0, expected);
+                    }
+                }
+                toFloats(data.order(order), rows, width, bits, sampleFormat, predictor == 2, into,
+                        s * rowsPerStrip * width);
+            }
+        } finally {
+            if (inflater != null) {
+                inflater.end();
+            }
+        }
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer b, long position) throws IOException, Corrupt {
+        while (b.hasRemaining()) {
+            if (ch.read(b, position + b.position()) < 0) {
+                throw new Corrupt("the file ends at byte " + (position + b.position()) + " inside a strip");
+            }
+        }
+    }
+
+    /** Converts {@code rows} rows of samples (undoing horizontal differencing if asked) to floats. */
+    static void toFloats(ByteBuffer src, int rows, int width, int bits, int sampleFormat, boolean differenced,
+                         float[] dst, int dstOff) {
+        switch (bits) {
+            case 8 -> {
+                for (int y = 0; y < rows; y++) {
+                    int o = dstOff + y * width;
+                    int base = y * width;
+                    int acc = 0;
+                    for (int x = 0; x < width; x++) {
+                        int v = src.get(base + x);
+                        acc = differenced ? acc + v : v;
+                        dst[o + x] = sampleFormat == 2 ? (byte) acc : acc & 0xff;
+                    }
+                }
+            }
+            case 16 -> {
+                ShortBuffer s = src.asShortBuffer();
+                short[] row = new short[width];
+                for (int y = 0; y < rows; y++) {
+                    s.get(row);
+                    int o = dstOff + y * width;
+                    if (differenced) {
+                        short acc = 0;
+                        for (int x = 0; x < width; x++) {
+                            acc += row[x];
+                            row[x] = acc;
+                        }
+                    }
+                    if (sampleFormat == 2) {
+                        for (int x = 0; x < width; x++) {
+                            dst[o + x] = row[x];
+                        }
+                    } else {
+                        for (int x = 0; x < width; x++) {
+                            dst[o + x] = row[x] & 0xffff;
+                        }
+                    }
+                }
+            }
+            default -> {
+                if (sampleFormat == 3) {
+                    src.asFloatBuffer().get(dst, dstOff, rows * width);
+                    return;
+                }
+                IntBuffer s = src.asIntBuffer();
+                int[] row = new int[width];
+                for (int y = 0; y < rows; y++) {
+                    s.get(row);
+                    int o = dstOff + y * width;
+                    int acc = 0;
+                    for (int x = 0; x < width; x++) {
+                        acc = differenced ? acc + row[x] : row[x];
+                        dst[o + x] = sampleFormat == 2 ? acc : acc & 0xffffffffL;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * TIFF LZW: 9- to 12-bit codes, most significant bit first, code width growing one code early
+     * (at 511, 1023, 2047). Decodes until end-of-information, the end of input or {@code want} bytes.
+     *
+     * @param out must hold {@code want + 4097} bytes
+     * @return the number of bytes decoded (at most {@code want})
+     */
+    static int lzw(byte[] in, int inLen, byte[] out, int want) throws Corrupt {
+        short[] prefix = new short[4096];
+        byte[] suffix = new byte[4096];
+        byte[] first = new byte[4096];
+        short[] length = new short[4096];
+        for (int i = 0; i < 256; i++) {
+            prefix[i] = -1;
+            suffix[i] = (byte) i;
+            first[i] = (byte) i;
+            length[i] = 1;
+        }
+        int pos = 0;
+        long buf = 0;
+        int bits = 0;
+        int codeLen = 9;
+        int next = 258;
+        int old = -1;
+        int outPos = 0;
+        while (outPos < want) {
+            while (bits < codeLen) {
+                if (pos >= inLen) {
+                    return Math.min(outPos, want); // NB: some writers omit the end-of-information code
+                }
+                buf = (buf << 8) | (in[pos++] & 0xff);
+                bits += 8;
+            }
+            int code = (int) (buf >>> (bits - codeLen)) & ((1 << codeLen) - 1);
+            bits -= codeLen;
+            if (code == LZW_EOI) {
+                break;
+            }
+            if (code == LZW_CLEAR) {
+                codeLen = 9;
+                next = 258;
+                old = -1;
+                continue;
+            }
+            if (old == -1) {
+                if (code > 255) {
+                    throw new Corrupt("LZW code " + code + " right after a clear code");
+                }
+                out[outPos++] = (byte) code;
+                old = code;
+                continue;
+            }
+            int len;
+            if (code < next) {
+                len = length[code];
+                for (int p = outPos + len - 1, c = code; c >= 0; c = prefix[c]) {
+                    out[p--] = suffix[c];
+                }
+                if (next < 4096) {
+                    prefix[next] = (short) old;
+                    suffix[next] = first[code];
+                    first[next] = first[old];
+                    length[next] = (short) (length[old] + 1);
+                }
+            } else if (code == next) {
+                len = length[old] + 1;
+                for (int p = outPos + len - 2, c = old; c >= 0; c = prefix[c]) {
+                    out[p--] = suffix[c];
+                }
+                out[outPos + len - 1] = first[old];
+                if (next < 4096) {
+                    prefix[next] = (short) old;
+                    suffix[next] = first[old];
+                    first[next] = first[old];
+                    length[next] = (short) len;
+                }
+            } else {
+                throw new Corrupt("LZW code " + code + " is beyond the table (" + next + " entries)");
+            }
+            outPos += len;
+            if (next < 4096) {
+                next++;
+                if (next >= (1 << codeLen) - 1 && codeLen < 12) {
+                    codeLen++;
+                }
+            }
+            old = code;
+        }
+        return Math.min(outPos, want);
+    }
+}
