@@ -10,6 +10,7 @@ final class BenchRegistry {
 
     static void addTo(Map<String, Bench.Benchmark> all) {
         // e.g. all.put("image", ImageBenchmark::run);
+        all.put("image-io", ImageIoBenchmark::run);
         all.put("fft", FftBenchmark::run);
     }
 }
