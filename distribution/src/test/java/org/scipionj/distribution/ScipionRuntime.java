@@ -110,6 +110,9 @@ public final class ScipionRuntime {
         options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
         // NB: as in the launcher for every command but 'shell': Gogo must not read stdin or stop the framework.
         options.add(frameworkProperty("gosh.args").value("--nointeractive --noshutdown"));
+        // NB: HTTP on loopback, any free port: the whiteboard is exercised, tests never clash on a port
+        options.add(frameworkProperty("org.osgi.service.http.port").value("0"));
+        options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
         options.addAll(Arrays.asList(extra));
         return options.toArray(new Option[0]);
     }

@@ -30,6 +30,10 @@ public final class Main {
      */
     static final String BACKGROUND_PROJECT = "scipion.background.project";
 
+    /** Quiets SPI Fly's per-provider INFO lines (java.util.logging keeps loggers weakly: held here). */
+    private static final java.util.logging.Logger SPIFLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
+    static final String SLF4J_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
     private Main() {
     }
 
@@ -50,6 +54,11 @@ public final class Main {
         Path home = Home.locate(System.getProperty(Home.PROPERTY), codeSource());
         Path userData = LaunchProperties.userData(System.getenv(), System.getProperties());
         System.setProperty("java.awt.headless", "true");
+        SPIFLY_LOG.setLevel(java.util.logging.Level.WARNING);
+        if (System.getProperty(SLF4J_LEVEL) == null) {
+            // NB: a command has nothing to say through slf4j (Jetty: "not started"); the server logs warnings
+            System.setProperty(SLF4J_LEVEL, invocation.isServing() ? "warn" : "error");
+        }
         Path storage = tempDir();
         Map<String, String> properties = invocation.isServing()
                 ? LaunchProperties.server(home, userData, storage, System.getProperties(), invocation.host(),
