@@ -1,0 +1,125 @@
+package org.scipionj.motioncorr.internal;
+
+import org.scipionj.image.Frame;
+import org.scipionj.image.fft.ComplexFrame;
+import org.scipionj.image.fft.Fft;
+import org.scipionj.image.process.RealSpace;
+
+/**
+ * Pass 1 over a movie: each aligned frame is read, corrected, binned in real space by {@link #bin()} (alignment
+ * never needs the finest frequencies: the B-factor filters keep below about a quarter of the sampling frequency), its
+ * mean removed, and Fourier-transformed. The binned spectra are kept for the global and the patch alignment; the
+ * full-size frames are not (pass 2 reads them again for the sums).
+ *
+ * <p>Memory: one spectrum of {@code (width/bin/2 + 1) x height/bin} complex floats per aligned frame (for a 4096²
+ * movie binned by 2, 16.8 MB per frame). Not thread-safe after construction except for reading.
+ */
+final class AlignmentData {
+
+    private final int bin;
+    private final int width;
+    private final int height;
+    private final ComplexFrame[] spectra;
+    private final double[] means;
+
+    private AlignmentData(int bin, int width, int height, ComplexFrame[] spectra, double[] means) {
+        this.bin = bin;
+        this.width = width;
+        this.height = height;
+        this.spectra = spectra;
+        this.means = means;
+    }
+
+    /**
+     * The binning for alignment: the largest integer whose Nyquist frequency still passes the patch B-factor
+     * filter at 10 % (or the global one without patches), keeping at least 256 binned pixels a side.
+     */
+    static int alignmentBin(AlignSettings s, int width, int height) {
+        double b = s.local() ? s.bLocal() : s.bGlobal();
+        double k = Math.sqrt(4 * Math.log(10) / Math.max(b, 1e-6)); // cycles per movie pixel
+        int bin = (int) Math.floor(0.5 / k);
+        while (bin > 1 && Math.min(width, height) / bin < 256) {
+            bin--;
+        }
+        return Math.max(1, bin);
+    }
+
+    /** Reads, bins and transforms the aligned frames of {@code frames} (pass 1). */
+    static AlignmentData read(MovieFrames frames, AlignSettings s, Workers workers, Timings timings)
+            throws Exception {
+        int bin = alignmentBin(s, frames.width(), frames.height());
+        int bw = frames.width() / bin;
+        int bh = frames.height() / bin;
+        int n = s.alignedFrames();
+        ComplexFrame[] spectra = new ComplexFrame[n];
+        double[] means = new double[n];
+        ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[frames.bufferSize()]);
+        workers.forEach(n, i -> {
+            float[] buffer = buffers.get();
+            long t0 = System.nanoTime();
+            frames.read(s.alignFirst() + i, buffer);
+            long t1 = System.nanoTime();
+            Frame binned = bin(buffer, frames.width(), frames.height(), bin);
+            float[] d = binned.data();
+            double sum = 0;
+            for (float v : d) {
+                sum += v;
+            }
+            float mean = (float) (sum / d.length);
+            for (int k = 0; k < d.length; k++) {
+                d[k] -= mean;
+            }
+            means[i] = mean;
+            ComplexFrame spectrum = new ComplexFrame(bw, bh);
+            Fft.plan(bw, bh).forward(binned, spectrum);
+            spectra[i] = spectrum;
+            timings.add("read+correct", t1 - t0);
+            timings.add("bin+fft (pass 1)", System.nanoTime() - t1);
+        });
+        return new AlignmentData(bin, bw, bh, spectra, means);
+    }
+
+    /** The first {@code width x height} values of {@code buffer} binned by {@code bin} into a new frame. */
+    static Frame bin(float[] buffer, int width, int height, int bin) {
+        if (bin == 1) {
+            return new Frame(width, height, java.util.Arrays.copyOf(buffer, width * height));
+        }
+        Frame view = buffer.length == width * height ? new Frame(width, height, buffer)
+                : new Frame(width, height, java.util.Arrays.copyOf(buffer, width * height));
+        return RealSpace.bin(view, bin);
+    }
+
+    /** Movie pixels per binned pixel. */
+    int bin() {
+        return bin;
+    }
+
+    /** Binned width. */
+    int width() {
+        return width;
+    }
+
+    int height() {
+        return height;
+    }
+
+    /** Number of aligned frames. */
+    int frames() {
+        return spectra.length;
+    }
+
+    /** Spectrum of aligned frame {@code i} (index within the aligned range); do not change it. */
+    ComplexFrame spectrum(int i) {
+        return spectra[i];
+    }
+
+    /** Mean of aligned frame {@code i} (its binned pixels) before it was removed. */
+    double mean(int i) {
+        return means[i];
+    }
+
+    /** Lets the spectra be collected. */
+    void release() {
+        java.util.Arrays.fill(spectra, null);
+    }
+}

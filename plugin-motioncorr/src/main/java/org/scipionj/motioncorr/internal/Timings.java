@@ -1,0 +1,48 @@
+package org.scipionj.motioncorr.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where the time of one movie goes: named steps, summed over threads (so parallel steps can add up to more than the
+ * wall time). For the item log and the benchmark. Thread-safe.
+ */
+final class Timings {
+
+    private final Map<String, Long> nanos = new LinkedHashMap<>();
+
+    synchronized void add(String step, long elapsedNanos) {
+        nanos.merge(step, elapsedNanos, Long::sum);
+    }
+
+    /** Runs {@code body} and adds its wall time to {@code step}. */
+    <T> T time(String step, Step<T> body) throws Exception {
+        long t0 = System.nanoTime();
+        try {
+            return body.run();
+        } finally {
+            add(step, System.nanoTime() - t0);
+        }
+    }
+
+    /** A timed step. */
+    @FunctionalInterface
+    interface Step<T> {
+        T run() throws Exception;
+    }
+
+    /** Seconds per step, in the order first seen. */
+    synchronized Map<String, Double> seconds() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        nanos.forEach((k, v) -> out.put(k, Math.round(v / 1e6) / 1e3));
+        return out;
+    }
+
+    @Override
+    public synchronized String toString() {
+        StringBuilder b = new StringBuilder();
+        seconds().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v)
+                .append(" s"));
+        return b.toString();
+    }
+}
