@@ -15,9 +15,8 @@ import org.scipionj.image.io.MovieReaders;
  * <p>The residual gain is the fixed pattern left in the (gain-corrected) frames: the per-pixel mean over the frames,
  * divided by the global mean. One movie's mean also holds shot noise, which would hide the fixed pattern, so the
  * frames are split into even and odd halves: the pattern is common to both, the shot noise is not, and the
- * covariance of the two half-means estimates the pattern's variance alone. The per-pixel estimate is then shrunk
- * towards 1 by the share of its variance that is pattern (a Wiener estimate) before percentiles, minimum and
- * maximum are taken. A perfectly gain-corrected movie gives std ≈ 0 and ratios ≈ 1.
+ * covariance of the two half-means estimates the pattern's variance alone. The per-pixel estimate is then scaled
+ * towards 1 so that its spread is the pattern's alone before percentiles, minimum and maximum are taken. A perfectly gain-corrected movie gives std ≈ 0 and ratios ≈ 1.
  *
  * @param std standard deviation of the residual gain
  * @param ratio1 97.5th / 2.5th percentile
@@ -81,7 +80,7 @@ record ResidualGain(double std, double ratio1, double ratio2) {
         cov /= n;
         var /= n;
         double patternVar = Math.max(0, cov);
-        double k = var > 0 ? Math.min(1, patternVar / var) : 0;
+        double k = var > 0 ? Math.sqrt(Math.min(1, patternVar / var)) : 0;
         double[] est = new double[n];
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;

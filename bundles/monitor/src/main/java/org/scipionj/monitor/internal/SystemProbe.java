@@ -171,27 +171,29 @@ final class SystemProbe {
                 }
             }
         }
-        for (String name : chosen(all.keySet())) {
+        for (String name : chosen(List.copyOf(all.keySet()))) {
             long[] rt = all.get(name);
             io[2] += rt[0];
             io[3] += rt[1];
         }
     }
 
-    /** The interfaces named by the netInterfaces parameter: a name, an index into the sorted names, or all but lo. */
-    Set<String> chosen(Set<String> names) {
-        TreeSet<String> sorted = new TreeSet<>(names);
+    /**
+     * The interfaces named by the netInterfaces parameter: a name, Scipion's index into the interfaces in the
+     * system's order ({@code /proc/net/dev}, lo usually first), or, when empty, all but lo.
+     */
+    Set<String> chosen(List<String> names) {
         if (interfaces.isEmpty()) {
-            sorted.remove("lo");
-            return sorted;
+            Set<String> all = new TreeSet<>(names);
+            all.remove("lo");
+            return all;
         }
         if (names.contains(interfaces)) {
             return Set.of(interfaces);
         }
         try {
             int i = (int) Double.parseDouble(interfaces);
-            List<String> list = new ArrayList<>(sorted);
-            return i >= 0 && i < list.size() ? Set.of(list.get(i)) : Set.of();
+            return i >= 0 && i < names.size() ? Set.of(names.get(i)) : Set.of();
         } catch (NumberFormatException e) {
             return Set.of();
         }
