@@ -158,8 +158,8 @@ final class WebApi {
         List<Map<String, Object>> outputs = new ArrayList<>();
         for (OutputInfo o : run.outputs()) {
             Map<String, Object> om = new LinkedHashMap<>();
-            String set = run.id() + "." + o.name();
-            om.put("name", o.name());
+            String set = o.name().contains(".") ? o.name() : run.id() + "." + o.name();
+            om.put("name", set.substring(set.indexOf('.') + 1));
             om.put("set", set);
             om.put("itemType", o.itemType());
             om.put("size", o.size());
