@@ -90,6 +90,7 @@ class MonitorEndToEndTest {
                 }
                 Path report = p.dir().resolve("Runs").toFile().listFiles((d, n) -> n.startsWith("000006"))[0]
                         .toPath().resolve("extra/report");
+                copy(report, Path.of("target/e2e-report")); // NB: kept as a test artifact to look at
                 checkReport(p, report);
                 checkPublished(published);
                 assertEquals(1, smtp.mails.size(), "one e-mail for the one incident (memory above 0 %)");
@@ -162,6 +163,19 @@ class MonitorEndToEndTest {
             refreshing += meta(parse(c));
         }
         assertTrue(refreshing >= 1, "pages published while running refresh themselves");
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path f : s.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     static Document parse(Path html) throws Exception {
