@@ -12,5 +12,6 @@ final class BenchRegistry {
         // e.g. all.put("image", ImageBenchmark::run);
         all.put("image-io", ImageIoBenchmark::run);
         all.put("fft", FftBenchmark::run);
+        all.put("simulator", SimulatorBenchmark::run);
     }
 }
