@@ -94,8 +94,11 @@ public final class CistemProtCTFFind implements ItemProtocol {
 
     private final String executable;
 
-    /** The native protocol, or the external one when {@code executable} is not empty. */
-    CistemProtCTFFind(String executable) {
+    /**
+     * The native protocol, or the external one when {@code executable} is not empty (for tests and benchmarks; the
+     * runtime uses the DS constructor).
+     */
+    public CistemProtCTFFind(String executable) {
         this.executable = executable == null ? "" : executable.trim();
     }
 

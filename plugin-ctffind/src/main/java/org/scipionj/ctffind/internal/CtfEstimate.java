@@ -10,9 +10,16 @@ package org.scipionj.ctffind.internal;
  * @param prepared the background-subtracted spectrum the score was computed on
  * @param optics the optics used
  * @param settings the search settings used
+ * @param spectrum_ms time spent computing the amplitude spectrum (0 when it was given)
+ * @param fit_ms time spent preparing the spectrum, searching and computing the fit resolution
  */
 record CtfEstimate(CtfParameters parameters, double score, FitDiagnostics diagnostics, AmplitudeSpectrum spectrum,
-                   PreparedSpectrum prepared, Microscope optics, SearchSettings settings) {
+                   PreparedSpectrum prepared, Microscope optics, SearchSettings settings, long spectrum_ms,
+                   long fit_ms) {
+
+    CtfEstimate withSpectrumTime(long ms) {
+        return new CtfEstimate(parameters, score, diagnostics, spectrum, prepared, optics, settings, ms, fit_ms);
+    }
 
     double resolution_A() {
         return diagnostics.resolution_A();

@@ -24,8 +24,10 @@ final class CtfEstimator {
                                     Workers workers) {
         checkImage(micrograph, "micrograph");
         double fitPixel = settings.fitPixel_A(pixel_A);
+        long start = System.nanoTime();
         AmplitudeSpectrum spectrum = TiledSpectrum.of(micrograph, pixel_A, settings.box(), fitPixel, workers);
-        return ofSpectrum(spectrum, optics, settings, workers);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        return ofSpectrum(spectrum, optics, settings, workers).withSpectrumTime(ms);
     }
 
     /** Fits a centred amplitude spectrum as it is. */
@@ -36,10 +38,12 @@ final class CtfEstimator {
             throw new IllegalArgumentException("the high-resolution limit " + settings.highRes_A()
                     + " Å must be below the low-resolution limit " + settings.lowRes_A() + " Å");
         }
+        long start = System.nanoTime();
         PreparedSpectrum prepared = PreparedSpectrum.of(spectrum, settings.lowRes_A(), settings.highRes_A());
         DefocusSearch.Fit fit = DefocusSearch.run(prepared, optics, settings, workers);
         FitDiagnostics diagnostics = FitResolution.of(prepared, optics, fit.parameters());
-        return new CtfEstimate(fit.parameters(), fit.score(), diagnostics, spectrum, prepared, optics, settings);
+        return new CtfEstimate(fit.parameters(), fit.score(), diagnostics, spectrum, prepared, optics, settings, 0,
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private static void checkImage(Frame frame, String what) {

@@ -8,9 +8,9 @@ import org.scipionj.image.Frame;
 import org.scipionj.image.process.Thumbnails;
 
 /**
- * The picture of a fit: the background-subtracted spectrum on the left and the fitted model {@code sin² χ} on the
- * right, side by side at the same scale, so the Thon rings can be compared by eye. Frequencies below the
- * low-resolution limit are grey in both. Stateless.
+ * The picture of a fit: the background-subtracted spectrum on the left (lightly smoothed, 3 x 3, for the eye) and
+ * the fitted model {@code sin² χ} on the right, side by side at the same scale, so the Thon rings can be compared by
+ * eye. Frequencies below the low-resolution limit are grey in both. Stateless.
  */
 final class DiagnosticImages {
 
@@ -26,7 +26,7 @@ final class DiagnosticImages {
         int c = n / 2;
         double step = data.frequencyStep();
         double rLow = data.lowFrequency() / step;
-        float[] values = data.values().data();
+        float[] values = BoxFilter.mean(data.values().data(), n, n, 3);
         float[] sorted = values.clone();
         Arrays.sort(sorted);
         float lo = sorted[(int) (0.01 * (sorted.length - 1))];

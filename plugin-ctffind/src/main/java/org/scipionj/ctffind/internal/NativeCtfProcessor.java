@@ -52,18 +52,19 @@ final class NativeCtfProcessor implements ItemProcessor {
             return ItemResult.failed("micrograph " + mic.file() + " has no pixel size; set samplingRate in the import",
                     false);
         }
+        long start = System.nanoTime();
         Frame image;
         try {
             image = MovieReaders.readImage(Path.of(mic.file()));
         } catch (IOException e) {
             return ItemResult.failed("cannot read micrograph " + mic.file() + ": " + e.getMessage(), false);
         }
+        long read = System.nanoTime();
         SearchSettings settings = values.settingsFor(mic.samplingRate_Apx());
         if (spectrumInput) {
             settings = settings.withBox(image.width()).withMinFitPixel(mic.samplingRate_Apx());
         }
         context.log(describe(settings, mic.samplingRate_Apx()));
-        long start = System.nanoTime();
         CtfEstimate estimate;
         try {
             estimate = spectrumInput
@@ -74,10 +75,14 @@ final class NativeCtfProcessor implements ItemProcessor {
             context.log("no fit: " + e.getMessage());
             return ItemResult.done(CistemProtCTFFind.OUTPUT, CtfOutputs.failed(mic, e.getMessage(), null, Map.of()));
         }
+        long estimated = System.nanoTime();
         CtfModel model = CtfOutputs.write(context.outputDir(), mic, optics, estimate, spectrumInput);
         CtfParameters p = estimate.parameters();
-        context.log(String.format(Locale.ROOT, "%s, score %.4f, fit to %.2f Å (%d ms)", p, estimate.score(),
-                estimate.resolution_A(), (System.nanoTime() - start) / 1_000_000));
+        context.log(String.format(Locale.ROOT, "%s, score %.4f, fit to %.2f Å", p, estimate.score(),
+                estimate.resolution_A()));
+        context.log(String.format(Locale.ROOT, "time: read %d ms, spectrum %d ms (%d tiles), fit %d ms, files %d ms",
+                (read - start) / 1_000_000, estimate.spectrum_ms(), estimate.spectrum().tiles(), estimate.fit_ms(),
+                (System.nanoTime() - estimated) / 1_000_000));
         if (!estimate.diagnostics().ringsFitted()) {
             String reason = String.format(Locale.ROOT, "no Thon rings fitted: the fit correlation is below %.2f "
                     + "from the low-resolution limit (%.1f Å) on; best guess %s, score %.4f", FitResolution.THRESHOLD,

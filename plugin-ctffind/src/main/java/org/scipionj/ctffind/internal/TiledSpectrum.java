@@ -82,10 +82,12 @@ final class TiledSpectrum {
 
     /**
      * Tiles along a side of {@code length}: as many as fit best, so that they overlap a little or leave a margin of
-     * less than half a tile in all (micrograph edges are the least useful part).
+     * less than half a tile in all (micrograph edges are the least useful part); but at least 3, overlapping, when
+     * the side holds fewer than 2.5 tiles, so that small micrographs still average several periodograms (Welch).
      */
     private static int count(int length, int tile) {
-        return Math.max(1, (int) Math.round((double) length / tile));
+        int n = (int) Math.round((double) length / tile);
+        return length > tile ? Math.max(3, n) : 1;
     }
 
     /** Start of tile {@code i} of {@code n}: evenly spread and centred, inside the image. */
