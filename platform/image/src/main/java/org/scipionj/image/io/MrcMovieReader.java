@@ -12,7 +12,9 @@ import org.scipionj.image.io.internal.MrcPixels;
  * Reads an MRC image, stack or movie frame by frame from a memory-mapped file: the heap holds only
  * the frames asked for, whatever the file size. The header is read and validated on
  * {@link #open(Path)} (including that the file is as long as the header promises). Safe for
- * concurrent {@code readFrame} calls; {@link #close()} must not race with them.
+ * concurrent {@code readFrame} calls; {@link #close()} must not race with them. The file is mapped in
+ * regions of at most 1 GiB holding whole frames; Java releases mappings only when they are
+ * garbage-collected, so address space (not heap) stays reserved a while after {@code close()}.
  *
  * <pre>{@code
  * try (MrcMovieReader movie = MrcMovieReader.open(path)) {

@@ -251,6 +251,11 @@ class MrcRoundTripTest {
             w.commit();
         }
         assertTrue(Files.exists(file));
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertEquals(Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain"))),
+                    Files.getPosixFilePermissions(file), "permissions follow the umask, as for any new file");
+            Files.delete(dir.resolve("plain"));
+        }
         try (MrcWriter w = MrcWriter.to(file).open(8, 8)) {
             w.write(new Frame(8, 8));
             // closed without commit: the old file stays, the new one is discarded

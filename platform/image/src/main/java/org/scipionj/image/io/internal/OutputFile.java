@@ -37,8 +37,18 @@ public final class OutputFile {
             Files.deleteIfExists(abs);
             return new OutputFile(abs, abs, false);
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
-        return new OutputFile(abs, tmp, true);
+        // NB: not Files.createTempFile, which makes the file owner-only (0600); this one follows the umask
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(System.nanoTime() ^ attempt)
+                    + ".part");
+            try {
+                return new OutputFile(abs, Files.createFile(tmp), true);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The file bytes go to now (the temporary file while atomic). */

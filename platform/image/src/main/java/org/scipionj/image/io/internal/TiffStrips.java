@@ -202,34 +202,31 @@ public final class TiffStrips {
     /**
      * TIFF LZW: 9- to 12-bit codes, most significant bit first, code width growing one code early
      * (at 511, 1023, 2047). Decodes until end-of-information, the end of input or {@code want} bytes.
+     * NB: every table entry is a string already written to {@code out} (the previous code's string
+     * plus one byte, contiguous there), so it is kept as a position and length and copied with
+     * {@code System.arraycopy} instead of walking a prefix chain.
      *
      * @param out must hold {@code want + 4097} bytes
      * @return the number of bytes decoded (at most {@code want})
      */
     static int lzw(byte[] in, int inLen, byte[] out, int want) throws Corrupt {
-        short[] prefix = new short[4096];
-        byte[] suffix = new byte[4096];
-        byte[] first = new byte[4096];
-        short[] length = new short[4096];
-        for (int i = 0; i < 256; i++) {
-            prefix[i] = -1;
-            suffix[i] = (byte) i;
-            first[i] = (byte) i;
-            length[i] = 1;
-        }
-        int pos = 0;
+        int[] pos = new int[4096];
+        int[] length = new int[4096];
+        java.util.Arrays.fill(length, 0, 256, 1);
+        int inPos = 0;
         long buf = 0;
         int bits = 0;
         int codeLen = 9;
         int next = 258;
         int old = -1;
+        int oldPos = 0;
         int outPos = 0;
         while (outPos < want) {
             while (bits < codeLen) {
-                if (pos >= inLen) {
+                if (inPos >= inLen) {
                     return Math.min(outPos, want); // NB: some writers omit the end-of-information code
                 }
-                buf = (buf << 8) | (in[pos++] & 0xff);
+                buf = (buf << 8) | (in[inPos++] & 0xff);
                 bits += 8;
             }
             int code = (int) (buf >>> (bits - codeLen)) & ((1 << codeLen) - 1);
@@ -247,45 +244,41 @@ public final class TiffStrips {
                 if (code > 255) {
                     throw new Corrupt("LZW code " + code + " right after a clear code");
                 }
-                out[outPos++] = (byte) code;
+                out[outPos] = (byte) code;
                 old = code;
+                oldPos = outPos++;
                 continue;
             }
             int len;
-            if (code < next) {
+            if (code < 256) {
+                out[outPos] = (byte) code;
+                len = 1;
+            } else if (code < next) {
                 len = length[code];
-                for (int p = outPos + len - 1, c = code; c >= 0; c = prefix[c]) {
-                    out[p--] = suffix[c];
-                }
-                if (next < 4096) {
-                    prefix[next] = (short) old;
-                    suffix[next] = first[code];
-                    first[next] = first[old];
-                    length[next] = (short) (length[old] + 1);
-                }
+                System.arraycopy(out, pos[code], out, outPos, len);
             } else if (code == next) {
-                len = length[old] + 1;
-                for (int p = outPos + len - 2, c = old; c >= 0; c = prefix[c]) {
-                    out[p--] = suffix[c];
+                int lo = length[old];
+                if (old < 256) {
+                    out[outPos] = (byte) old;
+                } else {
+                    System.arraycopy(out, pos[old], out, outPos, lo);
                 }
-                out[outPos + len - 1] = first[old];
-                if (next < 4096) {
-                    prefix[next] = (short) old;
-                    suffix[next] = first[old];
-                    first[next] = first[old];
-                    length[next] = (short) len;
-                }
+                out[outPos + lo] = out[outPos];
+                len = lo + 1;
             } else {
                 throw new Corrupt("LZW code " + code + " is beyond the table (" + next + " entries)");
             }
-            outPos += len;
             if (next < 4096) {
+                pos[next] = oldPos;
+                length[next] = length[old] + 1;
                 next++;
                 if (next >= (1 << codeLen) - 1 && codeLen < 12) {
                     codeLen++;
                 }
             }
             old = code;
+            oldPos = outPos;
+            outPos += len;
         }
         return Math.min(outPos, want);
     }
