@@ -23,7 +23,7 @@ record Physics(double proteinContrast_V, double iceTexture_radA, double iceTrans
                double gainPixelSd, double gainColumnSd, double deadFraction, double hotFraction, double hotRate) {
 
     /** The constants {@code scipion testdata} uses. */
-    static final Physics DEFAULT = new Physics(1.5, 0.05, 0.03, 24, 0.03, 0.02, 2e-5, 1e-5, 20);
+    static final Physics DEFAULT = new Physics(1.5, 0.07, 0.03, 24, 0.03, 0.02, 2e-5, 1e-5, 20);
 
     Physics withIce(double texture, double transmission) {
         return new Physics(proteinContrast_V, texture, transmission, blobsPerParticle, gainPixelSd, gainColumnSd,
