@@ -47,6 +47,7 @@ final class MonitorRun implements Monitor {
     private final AlertBook alerts;
     private final Report report;
     private final Publisher publisher;
+    private int samples;
 
     MonitorRun(RunContext run, EnumSet<Section> sections, List<Notifier> notifiers) {
         this(run, sections, notifiers, new SystemProbe(Path.of("/proc"), SystemProbe::exec,
@@ -113,20 +114,31 @@ final class MonitorRun implements Monitor {
             model.put("curation", curation(ctx, runs, watched));
         }
         List<String> plots = new ArrayList<>();
+        StringBuilder took = new StringBuilder();
+        long t0 = System.nanoTime();
         if (sections.contains(Section.CTF)) {
             model.put("ctf", ctf(ctx, runs, watched, holding));
+            took.append(" ctf ").append((System.nanoTime() - t0) / 1_000_000);
         }
         if (sections.contains(Section.DRIFT) || sections.contains(Section.MICROGRAPHS)) {
+            t0 = System.nanoTime();
             model.put("drift", drift(ctx, runs, watched));
+            took.append(" drift ").append((System.nanoTime() - t0) / 1_000_000);
         }
         if (sections.contains(Section.GAIN)) {
+            t0 = System.nanoTime();
             model.put("gain", gain(ctx, runs, watched, holding));
+            took.append(" gain ").append((System.nanoTime() - t0) / 1_000_000);
         }
         if (sections.contains(Section.SYSTEM)) {
+            t0 = System.nanoTime();
             model.put("system", system(ctx, now, holding));
+            took.append(" system ").append((System.nanoTime() - t0) / 1_000_000);
         }
         if (sections.contains(Section.MICROGRAPHS)) {
+            t0 = System.nanoTime();
             model.put("micrographs", report.micrographs(ctx, micrographSets(runs, watched), ctfSets(runs, watched)));
+            took.append(" micrographs ").append((System.nanoTime() - t0) / 1_000_000);
         }
         for (Alert a : alerts.update(holding, now)) {
             run.log().warn("alert: " + a.message());
@@ -141,7 +153,12 @@ final class MonitorRun implements Monitor {
         }
         model.put("alerts", alerts.all());
         report.write(model, plots, last, samplingSeconds());
+        long refreshed = System.currentTimeMillis();
         publisher.publish(report.dir());
+        if (refreshed - now > 10_000 || samples++ == 0) {
+            run.log().info("report refreshed in " + (refreshed - now) + " ms (ms:" + took + "), published in "
+                    + (System.currentTimeMillis() - refreshed) + " ms");
+        }
         if (last) {
             run.log().info("monitor ends: " + (allEnded ? "every watched run has ended"
                     : timeUp ? "monitorTime (" + monitorMinutes + " min) reached" : "stop requested"));

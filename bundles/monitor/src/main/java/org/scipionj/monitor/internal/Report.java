@@ -40,6 +40,7 @@ final class Report {
     static final int LATEST = 8;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path dir;
+    private final Map<String, Integer> drawn = new HashMap<>();
 
     Report(Path dir) {
         this.dir = dir;
@@ -47,6 +48,13 @@ final class Report {
 
     Path dir() {
         return dir;
+    }
+
+    /** Whether the plots of {@code group} must be drawn: new points since last time, or a file is missing. */
+    private boolean redraw(String group, int points, List<String> files) {
+        boolean missing = files.stream().anyMatch(f -> !Files.exists(dir.resolve(f)));
+        Integer before = drawn.put(group, points);
+        return missing || before == null || before != points;
     }
 
     Map<String, Object> ctf(List<SetFollower.Point> points) throws IOException {
@@ -62,6 +70,12 @@ final class Report {
         m.put("defocusU_A", Stats.of(u));
         m.put("resolution_A", Stats.of(res));
         m.put("astigmatism_A", Stats.of(ast));
+        List<String> files = List.of("ctf_defocus.png", "ctf_resolution.png", "ctf_astigmatism.png",
+                "hist_defocus.png", "hist_resolution.png", "hist_astigmatism.png");
+        m.put("plots", files);
+        if (!redraw("ctf", sorted.size(), files)) {
+            return m;
+        }
         Map<String, Charts.Line> def = new LinkedHashMap<>();
         def.put("defocus U", new Charts.Line(x, u));
         def.put("defocus V", new Charts.Line(x, v));
@@ -73,8 +87,6 @@ final class Report {
         Charts.histogram(dir.resolve("hist_defocus.png"), "Defocus U", "defocus (Å)", u, 20);
         Charts.histogram(dir.resolve("hist_resolution.png"), "Resolution", "resolution (Å)", res, 20);
         Charts.histogram(dir.resolve("hist_astigmatism.png"), "Astigmatism", "astigmatism (Å)", ast, 20);
-        m.put("plots", List.of("ctf_defocus.png", "ctf_resolution.png", "ctf_astigmatism.png", "hist_defocus.png",
-                "hist_resolution.png", "hist_astigmatism.png"));
         return m;
     }
 
@@ -88,12 +100,15 @@ final class Report {
         double[] early = column(sorted, "early");
         m.put("total_A", Stats.of(total));
         m.put("early_A", Stats.of(early));
+        m.put("plots", List.of("drift.png", "hist_drift.png"));
+        if (!redraw("drift", sorted.size(), List.of("drift.png", "hist_drift.png"))) {
+            return m;
+        }
         Map<String, Charts.Line> lines = new LinkedHashMap<>();
         lines.put("total drift", new Charts.Line(x, total));
         lines.put("early drift (first " + Drift.EARLY_FRAMES + " frames)", new Charts.Line(x, early));
         Charts.lines(dir.resolve("drift.png"), "Drift per movie", "movie", "Å", lines, true);
         Charts.histogram(dir.resolve("hist_drift.png"), "Total drift", "drift (Å)", total, 20);
-        m.put("plots", List.of("drift.png", "hist_drift.png"));
         return m;
     }
 
@@ -107,13 +122,16 @@ final class Report {
         m.put("std", Stats.of(column(sorted, "std")));
         m.put("ratio1", Stats.of(column(sorted, "ratio1")));
         m.put("ratio2", Stats.of(column(sorted, "ratio2")));
+        m.put("plots", List.of("gain_std.png", "gain_ratios.png"));
+        if (!redraw("gain", sorted.size(), List.of("gain_std.png", "gain_ratios.png"))) {
+            return m;
+        }
         Charts.lines(dir.resolve("gain_std.png"), "Residual gain standard deviation", "movie", "std",
                 Map.of("std", new Charts.Line(x, column(sorted, "std"))), true);
         Map<String, Charts.Line> ratios = new LinkedHashMap<>();
         ratios.put("97.5/2.5 percentiles", new Charts.Line(x, column(sorted, "ratio1")));
         ratios.put("max/min", new Charts.Line(x, column(sorted, "ratio2")));
         Charts.lines(dir.resolve("gain_ratios.png"), "Residual gain ratios", "movie", "ratio", ratios, true);
-        m.put("plots", List.of("gain_std.png", "gain_ratios.png"));
         return m;
     }
 
