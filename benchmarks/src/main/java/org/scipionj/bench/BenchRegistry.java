@@ -12,6 +12,7 @@ final class BenchRegistry {
         // e.g. all.put("image", ImageBenchmark::run);
         all.put("image-io", ImageIoBenchmark::run);
         all.put("fft", FftBenchmark::run);
+        all.put("web", WebBenchmark::run);
         all.put("ctffind", CtfBenchmark::run);
         all.put("simulator", SimulatorBenchmark::run);
     }

@@ -33,20 +33,16 @@ public final class ScipionServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final int MAX_BODY = 1 << 20;
 
-    private final transient OpenProjects projects;
-    private final transient WebApi api;
-    private final transient Pages pages;
+    private final transient WebFront front;
 
     @Activate
     public ScipionServlet(@Reference ProjectService projects) {
-        this.projects = new OpenProjects(projects);
-        this.api = new WebApi(this.projects, new AdminToken(ServerInfo.runtimeDir(projects)));
-        this.pages = new Pages(this.projects, api);
+        this.front = new WebFront(projects);
     }
 
     @Deactivate
     void close() {
-        projects.close();
+        front.close();
     }
 
     @Override
@@ -57,8 +53,7 @@ public final class ScipionServlet extends HttpServlet {
     }
 
     WebReply answer(WebRequest request) {
-        String path = request.rawPath();
-        return path.equals("/api") || path.startsWith("/api/") ? api.handle(request) : pages.handle(request);
+        return front.answer(request);
     }
 
     static WebRequest request(HttpServletRequest req) throws IOException {

@@ -46,6 +46,7 @@ final class WebApi {
     private final OpenProjects projects;
     private final AdminToken token;
     private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    private final ReplyCache cache = new ReplyCache();
 
     WebApi(OpenProjects projects, AdminToken token) {
         this.projects = projects;
@@ -74,12 +75,12 @@ final class WebApi {
         boolean post = r.method().equals("POST");
         int n = s.size();
         if (n == 1 && s.get(0).equals("projects") && get) {
-            return ok(projectList());
+            return cache.get("projects", () -> new ReplyCache.Fresh(ok(projectList()), false));
         }
         if (n >= 2 && s.get(0).equals("projects")) {
             String name = s.get(1);
             if (n == 2 && get) {
-                return ok(project(projects.get(name)));
+                return cache.get("project/" + name, () -> new ReplyCache.Fresh(ok(project(projects.get(name))), false));
             }
             if (n >= 4 && s.get(2).equals("runs")) {
                 long id = runId(s.get(3));
@@ -87,21 +88,24 @@ final class WebApi {
                 RunInfo run = p.run(id).orElseThrow(() -> WebException.notFound("project '" + name + "' has no run "
                         + id + "; GET /api/projects/" + name + " lists its runs"));
                 if (n == 4 && get) {
-                    return ok(runDetail(p, run));
+                    return cache.get("run/" + name + "/" + id, () -> new ReplyCache.Fresh(ok(runDetail(p, run)), false));
                 }
                 if (n == 5 && s.get(4).equals("log") && get) {
                     return WebReply.of(200, WebReply.TEXT, logTail(p, run, intParam(r, "tail", LOG_TAIL, 1, 16 << 20)));
                 }
                 if (n == 5 && post) {
                     token.check(r.authorization());
-                    return ok(admin(p, run, s.get(4), r.body()));
+                    cache.clear();
+                    WebReply reply = ok(admin(p, run, s.get(4), r.body()));
+                    cache.clear();
+                    return reply;
                 }
                 if (n == 5 && get && List.of("stop", "continue", "close-stream", "copy").contains(s.get(4))) {
                     throw new WebException(405, s.get(4) + " is an admin action: use POST with 'Authorization: Bearer TOKEN'");
                 }
             }
             if (n == 5 && s.get(2).equals("sets") && s.get(4).equals("items") && get) {
-                return ok(items(projects.get(name), s.get(3), r));
+                return items(projects.get(name), s.get(3), r);
             }
         }
         throw WebException.notFound("no API resource " + (get ? "GET " : r.method() + " ") + r.rawPath()
@@ -137,12 +141,13 @@ final class WebApi {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", p.name());
         m.put("processing", p.isProcessing());
+        List<RunInfo> infos = p.runs();
         List<Map<String, Object>> runs = new ArrayList<>();
-        for (RunInfo run : p.runs()) {
+        for (RunInfo run : infos) {
             runs.add(runSummary(p, run));
         }
         m.put("runs", runs);
-        m.put("report", reportRun(p).map(id -> "/projects/" + p.name() + "/report/index.html").orElse(null));
+        m.put("report", reportRun(p, infos).map(id -> "/projects/" + p.name() + "/report/index.html").orElse(null));
         return m;
     }
 
@@ -188,12 +193,21 @@ final class WebApi {
         return m;
     }
 
-    private Map<String, Object> items(Project p, String set, WebRequest r) {
+    private WebReply items(Project p, String set, WebRequest r) {
         long after = longParam(r, "after", 0);
         int limit = intParam(r, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         if (!set.matches("\\d+\\.[A-Za-z0-9_]+")) {
             throw WebException.badRequest("set '" + set + "' is not RUN.OUTPUT (e.g. 2.outputMovies)");
         }
+        String key = "items/" + p.name() + "/" + set + "/" + after + "/" + limit;
+        return cache.get(key, () -> {
+            Map<String, Object> page = items(p, set, after, limit);
+            // NB: only a full page is stable (the set is append-only); a partial one may grow
+            return new ReplyCache.Fresh(ok(page), ((List<?>) page.get("items")).size() == limit);
+        });
+    }
+
+    private Map<String, Object> items(Project p, String set, long after, int limit) {
         StreamingSet<?> stream = p.set(set).orElseThrow(() -> WebException.notFound("project '" + p.name()
                 + "' has no set " + set + "; the outputs of GET /api/projects/" + p.name() + " name its sets"));
         List<? extends Entry<?>> entries = stream.read(after, limit);
@@ -256,7 +270,10 @@ final class WebApi {
 
     /** The newest summary monitor run with a report folder. */
     static Optional<Long> reportRun(Project p) {
-        List<RunInfo> runs = p.runs();
+        return reportRun(p, p.runs());
+    }
+
+    private static Optional<Long> reportRun(Project p, List<RunInfo> runs) {
         for (int i = runs.size() - 1; i >= 0; i--) {
             RunInfo run = runs.get(i);
             if (run.className().equals(MONITOR_CLASS)
