@@ -1,10 +1,10 @@
 package org.scipionj.image.io.internal;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.IntBuffer;
-import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -78,13 +78,13 @@ public final class TiffStrips {
                     raw = new byte[n];
                 }
                 readFully(ch, ByteBuffer.wrap(raw, 0, n), offsets[s]);
-                ByteBuffer data;
+                byte[] data;
                 switch (compression) {
                     case 1 -> {
                         if (n < expected) {
                             throw new Corrupt("strip " + s + " holds " + n + " bytes but " + rows + " rows need " + expected);
                         }
-                        data = ByteBuffer.wrap(raw, 0, expected);
+                        data = raw;
                     }
                     case 5 -> {
                         if (n >= 2 && raw[0] == 0 && (raw[1] & 1) != 0) {
@@ -98,7 +98,7 @@ public final class TiffStrips {
                             throw new Corrupt("LZW strip " + s + " decodes to " + got + " bytes but " + rows
                                     + " rows need " + expected);
                         }
-                        data = ByteBuffer.wrap(plain, 0, expected);
+                        data = plain;
                     }
                     default -> {
                         if (plain == null || plain.length < expected) {
@@ -118,11 +118,10 @@ public final class TiffStrips {
                             throw new Corrupt("deflate strip " + s + " inflates to " + got + " bytes but " + rows
                                     + " rows need " + expected);
                         }
-                        data = ByteBuffer.wrap(plain, 0, expected);
+                        data = plain;
                     }
                 }
-                toFloats(data.order(order), rows, width, bits, sampleFormat, predictor == 2, into,
-                        s * rowsPerStrip * width);
+                toFloats(data, order, rows, width, bits, sampleFormat, predictor == 2, into, s * rowsPerStrip * width);
             }
         } finally {
             if (inflater != null) {
@@ -139,9 +138,18 @@ public final class TiffStrips {
         }
     }
 
-    /** Converts {@code rows} rows of samples (undoing horizontal differencing if asked) to floats. */
-    static void toFloats(ByteBuffer src, int rows, int width, int bits, int sampleFormat, boolean differenced,
-                         float[] dst, int dstOff) {
+    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Converts {@code rows} rows of samples from {@code src} (in {@code order}), undoing horizontal
+     * differencing if asked, to floats at {@code dst[dstOff..]}.
+     */
+    static void toFloats(byte[] src, ByteOrder order, int rows, int width, int bits, int sampleFormat,
+                         boolean differenced, float[] dst, int dstOff) {
+        boolean be = order == ByteOrder.BIG_ENDIAN;
         switch (bits) {
             case 8 -> {
                 for (int y = 0; y < rows; y++) {
@@ -149,50 +157,49 @@ public final class TiffStrips {
                     int base = y * width;
                     int acc = 0;
                     for (int x = 0; x < width; x++) {
-                        int v = src.get(base + x);
+                        int v = src[base + x];
                         acc = differenced ? acc + v : v;
                         dst[o + x] = sampleFormat == 2 ? (byte) acc : acc & 0xff;
                     }
                 }
             }
             case 16 -> {
-                ShortBuffer s = src.asShortBuffer();
-                short[] row = new short[width];
+                VarHandle h = be ? SHORT_BE : SHORT_LE;
+                boolean signed = sampleFormat == 2;
                 for (int y = 0; y < rows; y++) {
-                    s.get(row);
                     int o = dstOff + y * width;
+                    int base = 2 * y * width;
                     if (differenced) {
                         short acc = 0;
                         for (int x = 0; x < width; x++) {
-                            acc += row[x];
-                            row[x] = acc;
+                            acc += (short) h.get(src, base + 2 * x);
+                            dst[o + x] = signed ? acc : acc & 0xffff;
                         }
-                    }
-                    if (sampleFormat == 2) {
+                    } else if (signed) {
                         for (int x = 0; x < width; x++) {
-                            dst[o + x] = row[x];
+                            dst[o + x] = (short) h.get(src, base + 2 * x);
                         }
                     } else {
                         for (int x = 0; x < width; x++) {
-                            dst[o + x] = row[x] & 0xffff;
+                            dst[o + x] = (short) h.get(src, base + 2 * x) & 0xffff;
                         }
                     }
                 }
             }
             default -> {
-                if (sampleFormat == 3) {
-                    src.asFloatBuffer().get(dst, dstOff, rows * width);
-                    return;
-                }
-                IntBuffer s = src.asIntBuffer();
-                int[] row = new int[width];
+                VarHandle h = be ? INT_BE : INT_LE;
                 for (int y = 0; y < rows; y++) {
-                    s.get(row);
                     int o = dstOff + y * width;
+                    int base = 4 * y * width;
                     int acc = 0;
                     for (int x = 0; x < width; x++) {
-                        acc = differenced ? acc + row[x] : row[x];
-                        dst[o + x] = sampleFormat == 2 ? acc : acc & 0xffffffffL;
+                        int v = (int) h.get(src, base + 4 * x);
+                        acc = differenced ? acc + v : v;
+                        dst[o + x] = switch (sampleFormat) {
+                            case 3 -> Float.intBitsToFloat(acc);
+                            case 2 -> acc;
+                            default -> acc & 0xffffffffL;
+                        };
                     }
                 }
             }
