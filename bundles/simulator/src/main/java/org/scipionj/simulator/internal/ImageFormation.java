@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.scipionj.image.fft.ComplexFrame;
 import org.scipionj.image.fft.Fft;
 import org.scipionj.image.fft.FftPlan;
-import org.scipionj.image.fft.Frequencies;
+import org.scipionj.image.process.FourierFilters;
 import org.scipionj.image.process.FourierShift;
 import org.scipionj.simulator.CtfTruth;
 import org.scipionj.simulator.LocalMotion;
@@ -100,7 +100,7 @@ final class ImageFormation {
         CtfTruth c = truth.ctf();
         Ctf ctf = new Ctf(optics.voltage_kV(), optics.sphericalAberration_mm(), optics.amplitudeContrast(),
                 c.defocusU_A(), c.defocusV_A(), c.defocusAngle_deg(), c.phaseShift_deg(), c.bFactor_A2());
-        applyCtf(spectrum, w, h, optics.pixelSize_A(), ctf);
+        applyCtf(new ComplexFrame(w, h, spectrum), optics.pixelSize_A(), ctf);
         plan.inverseOverwriting(spectrum, phase);
         float[] e = Specimen.transmission(w, h, truth.seed(), physics.iceTransmission());
         for (int i = 0; i < phase.length; i++) {
@@ -109,23 +109,10 @@ final class ImageFormation {
         return phase;
     }
 
-    /** Multiplies the half spectrum by 2 CTF(k) (envelope included); the zero frequency becomes 0. */
-    static void applyCtf(float[] spectrum, int w, int h, double pixelSize, Ctf ctf) {
-        int columns = w / 2 + 1;
-        Loops.forRows(h, (r0, r1) -> {
-            for (int r = r0; r < r1; r++) {
-                double ky = Frequencies.signed(r, h) / (h * pixelSize);
-                for (int c = 0; c < columns; c++) {
-                    double kx = c / (w * pixelSize);
-                    float f = (float) (2 * ctf.transfer(kx, ky));
-                    int i = 2 * (r * columns + c);
-                    spectrum[i] *= f;
-                    spectrum[i + 1] *= f;
-                }
-            }
-        });
-        spectrum[0] = 0;
-        spectrum[1] = 0;
+    /** Multiplies the spectrum by 2 CTF(k) (envelope included); the zero frequency becomes 0. */
+    static void applyCtf(ComplexFrame spectrum, double pixelSize, Ctf ctf) {
+        FourierFilters.apply(spectrum, (kx, ky) -> 2 * ctf.transfer(kx / pixelSize, ky / pixelSize));
+        spectrum.set(0, 0, 0, 0);
     }
 
     /** Zeroes the Nyquist column (even width) and row (even height). */
