@@ -49,7 +49,7 @@ public final class ScipionCli implements Function<String[], Integer> {
             "  projects                                     list projects",
             "  protocols [--json]                           list installed protocols",
             "  runtime name=NAME                            process a project in this process until it ends",
-            "  server [--stop | --status]                   the long-running runtime that processes scheduled projects",
+            "  server [--port N] [--host H] [--stop | --status]   the long-running runtime: processes scheduled projects, serves the web (127.0.0.1:8180)",
             "  shell                                        interactive Felix (Gogo) shell",
             "  bench [items=N] [trickle=N] [threads=N]      streaming engine benchmark (100,000 items by default)",
             "Projects live in $SCIPION_USER_DATA/projects (default ~/ScipionUserData).");
