@@ -89,6 +89,10 @@ class TestDataCommandTest {
                 "--start-time", "2026-03-01T10:00:00Z", "--interval", "0.2")).options())
                 .plan(2, "movie_0002.mrc", t2.acquisitionTime(), "gain.mrc", "defects.txt");
         assertEquals(json.toJson(planned), json.toJson(t2), "the JSON file round-trips to the same truth");
+        MovieTruth plain = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(td.resolve("movie_0002.truth.json").toFile(), MovieTruth.class);
+        assertEquals(json.toJson(t2), json.toJson(plain), "a plain Jackson ObjectMapper reads the truth too");
+        assertArrayEquals(t2.motion().local().coefficientsX_px()[2], plain.motion().local().coefficientsX_px()[2]);
         DatasetSummary s = json.readDataset(td.resolve("dataset.json"));
         assertTrue(s.complete());
         assertEquals(List.of("movie_0001.mrc", "movie_0002.mrc"), s.movies());
