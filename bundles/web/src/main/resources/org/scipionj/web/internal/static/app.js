@@ -23,13 +23,18 @@
   }
   function fail(e) { document.getElementById('live').innerHTML = '<span class="error">' + esc(e.message) + '</span>'; }
   function token() { return sessionStorage.getItem('scipion.token') || ''; }
-  function adminBox() {
-    return '<div class="admin">Admin token (from USER_DATA/runtime/admin.token): <input id="token" type="password" value="'
-      + esc(token()) + '"> <span id="adminResult"></span></div>';
-  }
-  function bindAdmin() {
+  // NB: built once, outside the part redrawn at each poll, so typing the token or parameters is not lost
+  function ensureAdmin(extra) {
+    if (document.getElementById('adminPanel')) { return false; }
+    var d = document.createElement('div');
+    d.id = 'adminPanel';
+    d.className = 'admin';
+    d.innerHTML = (extra || '') + '<p>Admin token (from USER_DATA/runtime/admin.token): <input id="token" type="password" value="'
+      + esc(token()) + '"> <span id="adminResult"></span></p>';
+    main.parentNode.insertBefore(d, main.nextSibling);
     var t = document.getElementById('token');
-    if (t) { t.onchange = function () { sessionStorage.setItem('scipion.token', t.value.trim()); }; }
+    t.onchange = function () { sessionStorage.setItem('scipion.token', t.value.trim()); };
+    return true;
   }
   function admin(runId, action, payload) {
     var out = document.getElementById('adminResult');
@@ -127,14 +132,12 @@
           + '<button onclick="scipionAdmin(' + r.id + ',\'continue\')">continue</button>'
           + '<button onclick="scipionAdmin(' + r.id + ',\'close-stream\')">close stream</button></td></tr>';
       });
-      var keepToken = document.getElementById('token') ? document.getElementById('token').value : null;
       main.innerHTML = '<h2>' + esc(p.name) + (p.processing ? ' <span class="muted">processing</span>' : '') + '</h2>'
         + (p.report ? '<p><a id="report" href="' + esc(p.report) + '">Report</a></p>' : '')
         + graph(p.runs)
         + '<table id="runs"><tr><th>id</th><th>run</th><th>protocol</th><th>status</th><th>done</th><th>failed</th>'
-        + '<th>outputs</th><th>admin</th></tr>' + rows.join('') + '</table>' + adminBox();
-      if (keepToken != null) { document.getElementById('token').value = keepToken; }
-      bindAdmin();
+        + '<th>outputs</th><th>admin</th></tr>' + rows.join('') + '</table>';
+      ensureAdmin();
       return p.processing || p.runs.some(function (r) { return ['scheduled', 'waiting', 'running'].indexOf(r.status) >= 0; });
     });
   }
@@ -151,9 +154,6 @@
           return '<tr><td><a href="' + esc(o.items) + '">' + esc(o.set) + '</a></td><td>' + esc(o.itemType) + '</td><td class="num">'
             + esc(o.size) + '</td><td>' + esc(o.state) + '</td></tr>'; }).join('');
         var fails = r.failures.map(function (f) { return '<tr><td>' + esc(f.item) + '</td><td>' + esc(f.reason) + '</td></tr>'; }).join('');
-        var copyBox = document.getElementById('copyParams');
-        var copyText = copyBox ? copyBox.value : JSON.stringify(r.params || {}, null, 1);
-        var keepToken = document.getElementById('token') ? document.getElementById('token').value : null;
         var logBox = document.getElementById('log');
         var atEnd = !logBox || logBox.scrollTop + logBox.clientHeight >= logBox.scrollHeight - 4;
         main.innerHTML = '<h2>Run ' + esc(r.id) + ' ' + esc(r.label) + ' ' + status(r.status) + '</h2>'
@@ -162,19 +162,18 @@
           + '<h3>Parameters</h3><table id="params">' + params + '</table>'
           + '<h3>Outputs</h3><table id="outputs"><tr><th>set</th><th>type</th><th>size</th><th>state</th></tr>' + outs + '</table>'
           + '<h3>Failures</h3>' + (fails ? '<table id="failures"><tr><th>item</th><th>reason</th></tr>' + fails + '</table>' : '<p>none</p>')
-          + '<h3>Admin</h3>' + adminBox()
-          + '<button onclick="scipionAdmin(' + r.id + ',\'stop\')">stop</button>'
-          + '<button onclick="scipionAdmin(' + r.id + ',\'continue\')">continue</button>'
-          + '<button onclick="scipionAdmin(' + r.id + ',\'close-stream\')">close stream</button>'
-          + '<button id="copyRun">copy and re-run with these parameters</button><br><textarea id="copyParams" rows="6" cols="70">'
-          + esc(copyText) + '</textarea>'
           + '<h3>Log</h3><pre class="log" id="log">' + esc(log) + '</pre>';
-        if (keepToken != null) { document.getElementById('token').value = keepToken; }
-        bindAdmin();
-        document.getElementById('copyRun').onclick = function () {
-          try { admin(r.id, 'copy', {params: JSON.parse(document.getElementById('copyParams').value)}); }
-          catch (e) { document.getElementById('adminResult').innerHTML = '<span class="error">parameters: ' + esc(e.message) + '</span>'; }
-        };
+        if (ensureAdmin('<h3>Admin</h3>'
+            + '<button onclick="scipionAdmin(' + r.id + ',\'stop\')">stop</button>'
+            + '<button onclick="scipionAdmin(' + r.id + ',\'continue\')">continue</button>'
+            + '<button onclick="scipionAdmin(' + r.id + ',\'close-stream\')">close stream</button>'
+            + '<button id="copyRun">copy and re-run with these parameters</button><br><textarea id="copyParams" rows="6" cols="70">'
+            + esc(JSON.stringify(r.params || {}, null, 1)) + '</textarea>')) {
+          document.getElementById('copyRun').onclick = function () {
+            try { admin(r.id, 'copy', {params: JSON.parse(document.getElementById('copyParams').value)}); }
+            catch (e) { document.getElementById('adminResult').innerHTML = '<span class="error">parameters: ' + esc(e.message) + '</span>'; }
+          };
+        }
         var lb = document.getElementById('log');
         if (atEnd) { lb.scrollTop = lb.scrollHeight; }
         return ['finished', 'failed', 'aborted'].indexOf(r.status) < 0;
