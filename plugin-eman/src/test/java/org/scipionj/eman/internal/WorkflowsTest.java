@@ -74,4 +74,11 @@ class WorkflowsTest {
         assertEquals(1, load("scipion-app_workflow_betagal1.json", List.of("EmanProtBoxing"),
                 new EmanProtAutopick(""), Map.of("inputMicrographs", "1.outputMicrographs")));
     }
+
+    @Test
+    void xmippExtractionOfBetagalLoads() throws Exception {
+        assertEquals(1, load("scipion-app_workflow_betagal1.json", List.of("XmippProtExtractParticles"),
+                new XmippProtExtractParticles(), Map.of("inputMicrographs", "1.outputMicrographs",
+                        "inputCoordinates", "1.outputCoordinates", "ctfRelations", "1.outputCTF")));
+    }
 }
