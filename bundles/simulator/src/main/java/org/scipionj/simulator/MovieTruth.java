@@ -6,7 +6,7 @@ package org.scipionj.simulator;
  * {@link CtfTruth}, {@link MotionTruth}, {@link LocalMotion} and {@link Particle}. Immutable.
  *
  * <pre>{@code
- * MovieTruth t = ...;                                  // e.g. read with Jackson: mapper.readValue(file, MovieTruth.class)
+ * MovieTruth t = new ObjectMapper().readValue(file, MovieTruth.class);   // Jackson reads the records as they are
  * double[] d = t.motion().displacement(100, 200, 5);  // where the frame-0 point (100, 200) is in frame 5
  * }</pre>
  *

@@ -18,7 +18,10 @@ public enum OutputFormat {
      * (MRC2014) and as unsigned (IMOD) read the same values; extension {@code .mrc}.
      */
     MRC_UINT8("mrc-uint8", ".mrc"),
-    /** Multi-page TIFF, LZW-compressed 8-bit unsigned counts (clipped to 255), one page per frame (as K2/K3 write), {@code .tif}. */
+    /**
+     * Multi-page TIFF, LZW-compressed 8-bit unsigned counts (clipped to 255), one page per frame (as K2/K3 write),
+     * extension {@code .tif}.
+     */
     TIFF("tiff", ".tif");
 
     private final String id;

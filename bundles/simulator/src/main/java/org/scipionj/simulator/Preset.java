@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * camera usually writes. Every value can be overridden in {@link SimulationOptions}. Immutable.
  *
  * <pre>{@code
- * SimulationOptions o = SimulationOptions.of(Preset.FALCON4).withCount(10);
+ * SimulationOptions o = SimulationOptions.builder(Preset.FALCON4).count(10).build();
  * }</pre>
  */
 public enum Preset {

@@ -402,7 +402,10 @@ public record SimulationOptions(Preset preset, int count, double interval_s, lon
                 double d = particleDiameter_A / pixelSize_A;
                 n = d > 0 ? (int) Math.round(0.25 * width * height / (Math.PI * d * d / 4)) : 0;
             }
-            return new SimulationOptions(preset, count, interval_s, seed, slowWrite, slowWrite_s, startTime, width, height, frames, pixelSize_A, dosePerFrame_ePerA2, initialDose_ePerA2, voltage_kV, sphericalAberration_mm, amplitudeContrast, defocusMin_um, defocusMax_um, astigmatism_A, phaseShift_deg, bFactor_A2, drift_px, localMotion_px, n, particleDiameter_A, gain, noise, format);
+            return new SimulationOptions(preset, count, interval_s, seed, slowWrite, slowWrite_s, startTime, width,
+                    height, frames, pixelSize_A, dosePerFrame_ePerA2, initialDose_ePerA2, voltage_kV,
+                    sphericalAberration_mm, amplitudeContrast, defocusMin_um, defocusMax_um, astigmatism_A,
+                    phaseShift_deg, bFactor_A2, drift_px, localMotion_px, n, particleDiameter_A, gain, noise, format);
         }
     }
 }

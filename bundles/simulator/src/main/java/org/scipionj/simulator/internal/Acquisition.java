@@ -78,9 +78,9 @@ public final class Acquisition {
         }
         List<String> movies = new ArrayList<>();
         files.write(dir.resolve(TruthFiles.DATASET), summary(movies, false, gain, defects));
-        log.printf(Locale.ROOT, "testdata: %d %s movie(s), %dx%d, %d frames, %.3g Å/px, %.3g e/Å²/frame, %s, seed %d,"
-                        + " into %s%n", o.count(), o.preset().id(), o.width(), o.height(), o.frames(), o.pixelSize_A(),
-                o.dosePerFrame_ePerA2(), o.format().id(), o.seed(), dir);
+        log.printf(Locale.ROOT, "testdata: %d %s movie(s), %dx%d, %d frames, %.3g Å/px, %.3g e/Å²/frame, %s,"
+                        + " seed %d, into %s%n", o.count(), o.preset().id(), o.width(), o.height(), o.frames(),
+                o.pixelSize_A(), o.dosePerFrame_ePerA2(), o.format().id(), o.seed(), dir);
         long start = System.nanoTime();
         for (int i = 1; i <= o.count(); i++) {
             long due = start + (long) ((i - 1) * o.interval_s() * 1e9);
@@ -99,13 +99,15 @@ public final class Acquisition {
             log.printf(Locale.ROOT, "  %s  defocus %.2f/%.2f µm at %.0f°, drift %.1f px, %d particles  (%.1f s)%s%n",
                     name, truth.ctf().defocusU_A() / 1e4, truth.ctf().defocusV_A() / 1e4,
                     truth.ctf().defocusAngle_deg(), lastShift(truth), truth.particles().count(),
-                    (System.nanoTime() - t0) / 1e9, clipped > 0 ? ", " + clipped + " values clipped to the format" : "");
+                    (System.nanoTime() - t0) / 1e9,
+                    clipped > 0 ? ", " + clipped + " values clipped to the format" : "");
         }
         log.printf(Locale.ROOT, "testdata: %d movie(s) written in %.1f s; ground truth in *.truth.json, %s%n",
                 o.count(), (System.nanoTime() - start) / 1e9, TruthFiles.DATASET);
     }
 
-    private long writeMovie(MovieSimulator sim, MovieTruth truth, Path target) throws IOException, InterruptedException {
+    private long writeMovie(MovieSimulator sim, MovieTruth truth, Path target)
+            throws IOException, InterruptedException {
         SimulationOptions o = options;
         long t0 = System.nanoTime();
         try (MovieFiles out = MovieFiles.open(o.format(), target, o.width(), o.height(), o.frames(), o.pixelSize_A(),

@@ -54,7 +54,8 @@ public final class Ctf {
 
     /** The defocus in Å along the direction at {@code angle_rad} from +x. */
     public double defocus_A(double angle_rad) {
-        return 0.5 * (defocusU_A + defocusV_A + (defocusU_A - defocusV_A) * Math.cos(2 * (angle_rad - astigmatismAngle_rad)));
+        double c = Math.cos(2 * (angle_rad - astigmatismAngle_rad));
+        return 0.5 * (defocusU_A + defocusV_A + (defocusU_A - defocusV_A) * c);
     }
 
     /** χ at the frequency (kx, ky) in 1/Å. */

@@ -123,7 +123,7 @@ final class Specimen {
             } while (u == 0 && v == 0);
             double a = amplitude * r.nextDouble();
             double phi = 2 * Math.PI * r.nextDouble();
-            // NB: cos(α + β) = cos α cos β - sin α sin β, with α along x and β along y: two tables, no cos per pixel.
+            // NB: cos(α + β) = cos α cos β - sin α sin β, α along x, β along y: two tables, no cos per pixel.
             double[] cx = new double[width];
             double[] sx = new double[width];
             for (int x = 0; x < width; x++) {

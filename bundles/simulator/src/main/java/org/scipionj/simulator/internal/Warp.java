@@ -5,7 +5,8 @@ import org.scipionj.simulator.LocalMotion;
 /**
  * Applies the local deformation of one frame to an image that already carries the frame's global shift, by
  * cubic convolution (Keys 1981, IEEE Trans. ASSP 29, 1153-1160, a = -0.5), periodic at the borders. The output
- * pixel q shows the frame-0 point p with {@code q = p + g + L(p)}; p is found by three fixed-point steps (on a 16-pixel grid, interpolated bilinearly)
+ * pixel q shows the frame-0 point p with {@code q = p + g + L(p)}; p is found by three fixed-point steps (on a
+ * 16-pixel grid, interpolated bilinearly)
  * {@code p <- q - g - L(p)} (the field is smooth, so the error is far below 0.001 px), and the input (already
  * shifted by g) is read at {@code q - L(p)}. Stateless.
  */
@@ -47,8 +48,10 @@ final class Warp {
                     int i = x / GRID;
                     double fx = (double) (x - i * GRID) / GRID;
                     int g = j * gw + i;
-                    double dx = (1 - fy) * ((1 - fx) * lx[g] + fx * lx[g + 1]) + fy * ((1 - fx) * lx[g + gw] + fx * lx[g + gw + 1]);
-                    double dy = (1 - fy) * ((1 - fx) * ly[g] + fx * ly[g + 1]) + fy * ((1 - fx) * ly[g + gw] + fx * ly[g + gw + 1]);
+                    double dx = (1 - fy) * ((1 - fx) * lx[g] + fx * lx[g + 1])
+                            + fy * ((1 - fx) * lx[g + gw] + fx * lx[g + gw + 1]);
+                    double dy = (1 - fy) * ((1 - fx) * ly[g] + fx * ly[g + 1])
+                            + fy * ((1 - fx) * ly[g + gw] + fx * ly[g + gw + 1]);
                     dst[row + x] = sample(src, width, height, x - dx, y - dy, kx, ky);
                 }
             }

@@ -166,10 +166,12 @@ class TestDataCommandTest {
         assertError("--out DIR is required", "--generate", "small");
         assertError("unknown format 'png'; accepted: mrc-float32, mrc-int16, mrc-uint8, tiff",
                 tiny(td, "--format", "png"));
-        assertError("--frames must be an integer, got 'many'", "--generate", "small", "--out", td.toString(), "--frames",
-                "many");
-        assertError("--frames must be in 1..2000, got 0", "--generate", "small", "--out", td.toString(), "--frames", "0");
-        assertError("--size must be WIDTHxHEIGHT with each side in 32..16384, got 16x16", "--generate", "k3", "--out", td.toString(), "--size", "16");
+        assertError("--frames must be an integer, got 'many'", "--generate", "small", "--out", td.toString(),
+                "--frames", "many");
+        assertError("--frames must be in 1..2000, got 0", "--generate", "small", "--out", td.toString(), "--frames",
+                "0");
+        assertError("--size must be WIDTHxHEIGHT with each side in 32..16384, got 16x16", "--generate", "k3",
+                "--out", td.toString(), "--size", "16");
         assertError("--defocus must be MIN:MAX in µm with 0 <= MIN <= MAX <= 100, got 3.0:1.0",
                 tiny(td, "--defocus", "3:1"));
         assertError("--gain must be on or off, got 'maybe'", tiny(td, "--gain", "maybe"));
