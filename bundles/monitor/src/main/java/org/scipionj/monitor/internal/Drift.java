@@ -10,8 +10,9 @@ import org.scipionj.api.item.Micrograph;
  *
  * <p>Read, in this order: per-frame cumulative shifts {@code shiftsX_A}/{@code shiftsY_A} (Å), or
  * {@code shiftsX_px}/{@code shiftsY_px} (pixels of the micrograph's sampling rate), or Scipion's
- * {@code xShifts}/{@code yShifts} (pixels); scalars {@code totalDrift_A} and {@code earlyDrift_A} override the values
- * computed from the shifts. Total drift is the length of the frame-to-frame path; early drift is that length over the
+ * {@code xShifts}/{@code yShifts} (pixels); scalars override the values computed from the shifts: plugin-motioncorr's
+ * {@code driftTotal_A} and {@code driftEarly_A} (RELION's early = up to 4 e/Å² of exposure), or
+ * {@code totalDrift_A}/{@code earlyDrift_A}. Total drift is the length of the frame-to-frame path; early drift is that length over the
  * first {@code earlyFrames} frames, where beam-induced motion is largest.
  *
  * @param xs_A cumulative x shift per frame in Å (empty when unknown)
@@ -50,8 +51,8 @@ record Drift(double[] xs_A, double[] ys_A, double total_A, double early_A, doubl
             double d = Math.hypot(xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
             maxFrame = Double.isNaN(maxFrame) ? d : Math.max(maxFrame, d);
         }
-        total = scalar(a.get("totalDrift_A"), total);
-        early = scalar(a.get("earlyDrift_A"), early);
+        total = scalar(a.getOrDefault("driftTotal_A", a.get("totalDrift_A")), total);
+        early = scalar(a.getOrDefault("driftEarly_A", a.get("earlyDrift_A")), early);
         return new Drift(xs, ys, total, early, maxFrame);
     }
 

@@ -48,6 +48,7 @@ final class MonitorRun implements Monitor {
     private final Report report;
     private final Publisher publisher;
     private int samples;
+    private final Map<Long, String> micrographSet = new java.util.HashMap<>();
 
     MonitorRun(RunContext run, EnumSet<Section> sections, List<Notifier> notifiers) {
         this(run, sections, notifiers, new SystemProbe(Path.of("/proc"), SystemProbe::exec,
@@ -127,7 +128,7 @@ final class MonitorRun implements Monitor {
         }
         if (sections.contains(Section.GAIN)) {
             t0 = System.nanoTime();
-            model.put("gain", gain(ctx, runs, watched, holding));
+            model.put("gain", gain(ctx, runs, watched, holding, last));
             took.append(" gain ").append((System.nanoTime() - t0) / 1_000_000);
         }
         if (sections.contains(Section.SYSTEM)) {
@@ -137,7 +138,8 @@ final class MonitorRun implements Monitor {
         }
         if (sections.contains(Section.MICROGRAPHS)) {
             t0 = System.nanoTime();
-            model.put("micrographs", report.micrographs(ctx, micrographSets(runs, watched), ctfSets(runs, watched)));
+            model.put("micrographs", report.micrographs(ctx, micrographSets(ctx, runs, watched),
+                    ctfSets(runs, watched)));
             took.append(" micrographs ").append((System.nanoTime() - t0) / 1_000_000);
         }
         for (Alert a : alerts.update(holding, now)) {
@@ -222,11 +224,15 @@ final class MonitorRun implements Monitor {
         return m;
     }
 
-    /** Output sets of the watched runs holding {@code itemType} items. */
+    /**
+     * Output sets of the watched runs holding {@code itemType} items; for movies only those of source runs (the
+     * import), not the aligned movies that motion correction also outputs.
+     */
     static List<String> sets(List<RunInfo> runs, List<Long> watched, String itemType) {
         List<String> sets = new ArrayList<>();
         for (RunInfo r : runs) {
-            if (watched.contains(r.id()) && !CURATION_ID.equals(r.protocolId())) {
+            if (watched.contains(r.id()) && !CURATION_ID.equals(r.protocolId())
+                    && (!itemType.equals("Movie") || r.inputs().isEmpty())) {
                 for (OutputInfo o : r.outputs()) {
                     if (o.itemType().equals(itemType)) {
                         sets.add(o.name());
@@ -241,15 +247,37 @@ final class MonitorRun implements Monitor {
         return sets(runs, watched, "CtfModel");
     }
 
-    /** Micrograph sets made from movies (motion correction), whose attributes carry the drift. */
-    private List<String> micrographSets(List<RunInfo> runs, List<Long> watched) {
+    /**
+     * One micrograph set per motion-correction run (a run whose input holds movies): motioncorr writes the same
+     * micrographs twice (dose-weighted and not), so the first non-empty one in declared order is taken, and kept
+     * once chosen (also after a restart, through its series).
+     */
+    private List<String> micrographSets(MonitorContext ctx, List<RunInfo> runs, List<Long> watched) {
         Map<String, String> types = new LinkedHashMap<>();
         runs.forEach(r -> r.outputs().forEach(o -> types.put(o.name(), o.itemType())));
         List<String> sets = new ArrayList<>();
         for (RunInfo r : runs) {
-            if (watched.contains(r.id()) && !r.inputs().isEmpty()
-                    && "Movie".equals(types.get(r.inputs().values().iterator().next()))) {
-                r.outputs().stream().filter(o -> o.itemType().equals("Micrograph")).forEach(o -> sets.add(o.name()));
+            if (!watched.contains(r.id()) || r.inputs().isEmpty()
+                    || !"Movie".equals(types.get(r.inputs().values().iterator().next()))) {
+                continue;
+            }
+            String chosen = micrographSet.get(r.id());
+            if (chosen == null) {
+                List<OutputInfo> mics = r.outputs().stream().filter(o -> o.itemType().equals("Micrograph")).toList();
+                for (OutputInfo o : mics) {
+                    if (!ctx.series("drift@" + o.name()).isEmpty()) {
+                        chosen = o.name();
+                    }
+                }
+                if (chosen == null) {
+                    chosen = mics.stream().filter(o -> o.size() > 0).map(OutputInfo::name).findFirst().orElse(null);
+                }
+                if (chosen != null) {
+                    micrographSet.put(r.id(), chosen);
+                }
+            }
+            if (chosen != null) {
+                sets.add(chosen);
             }
         }
         return sets;
@@ -321,7 +349,7 @@ final class MonitorRun implements Monitor {
     }
 
     private Map<String, Object> drift(MonitorContext ctx, List<RunInfo> runs, List<Long> watched) throws IOException {
-        for (String set : micrographSets(runs, watched)) {
+        for (String set : micrographSets(ctx, runs, watched)) {
             drift.follow(ctx, set, item -> {
                 if (!(item instanceof Micrograph m)) {
                     return null;
@@ -337,8 +365,9 @@ final class MonitorRun implements Monitor {
         return report.drift(drift.all());
     }
 
+    /** Analyses up to 2 new movies per refresh (one in {@code movieStep}), and all that are left at the last. */
     private Map<String, Object> gain(MonitorContext ctx, List<RunInfo> runs, List<Long> watched,
-                                     Map<String, String> holding) throws IOException {
+                                     Map<String, String> holding, boolean last) throws IOException {
         int step = (int) Math.max(1, p.has("movieStep") ? p.integer("movieStep") : 5);
         SetFollower.Point latest = null;
         for (String set : sets(runs, watched, "Movie")) {
@@ -354,7 +383,7 @@ final class MonitorRun implements Monitor {
                     run.log().warn("residual gain of movie " + m.id() + " (" + m.file() + "): " + e.getMessage());
                     return Map.of();
                 }
-            }, 2, step);
+            }, last ? Integer.MAX_VALUE : 2, step);
             for (SetFollower.Point pt : fresh) {
                 if (!pt.values().isEmpty()) {
                     latest = pt;

@@ -20,8 +20,8 @@ import org.scipionj.image.io.MrcFiles;
 import org.scipionj.image.io.MrcMode;
 
 /**
- * Stand-ins for motion correction and CTF estimation with known outputs: movie N gets drift 2*N Å per frame along
- * x (total 2*N*(frames-1)), and defocus 10000 + 1000*N Å, resolution 4 Å except movie 5 (12 Å). Both write real
+ * Stand-ins for motion correction and CTF estimation with known outputs: movie N gets total drift 10*N Å (early
+ * 4*N Å), and defocus 10000 + 1000*N Å, resolution 4 Å except movie 5 (12 Å). Both write real
  * MRC files (micrograph, power spectrum), as the plugins do.
  */
 final class FakeStages {
@@ -29,12 +29,14 @@ final class FakeStages {
     private FakeStages() {
     }
 
+    /** Writes what plugin-motioncorr writes: two micrograph sets, aligned movies, thumbnail and drift plot PNGs. */
     static final class Align implements ItemProtocol {
         @Override
         public ProtocolDescriptor descriptor() {
             return new ProtocolDescriptor("fake.align", "Fake motion correction", List.of("FakeMotionCorr"),
-                    List.of(Slot.of("inputMovies", Movie.class)), List.of(Slot.of("outputMicrographs",
-                    Micrograph.class)), List.of());
+                    List.of(Slot.of("inputMovies", Movie.class)), List.of(
+                    Slot.of("outputMicrographsDoseWeighted", Micrograph.class),
+                    Slot.of("outputMicrographs", Micrograph.class), Slot.of("outputMovies", Movie.class)), List.of());
         }
 
         @Override
@@ -47,14 +49,17 @@ final class FakeStages {
                 }
                 Path out = ctx.outputDir().resolve("mic_" + m.id() + ".mrc");
                 MrcFiles.write(out, List.of(sum), MrcMode.FLOAT32, m.samplingRate_Apx());
-                List<Double> xs = new ArrayList<>();
-                List<Double> ys = new ArrayList<>();
-                for (int f = 0; f < m.frames(); f++) {
-                    xs.add(2.0 * m.id() * f);
-                    ys.add(0.0);
-                }
-                return ItemResult.done("outputMicrographs", new Micrograph(m.id(), out.toString(), 64, 64,
-                        m.samplingRate_Apx(), m.acquisition(), m.file(), Map.of("shiftsX_A", xs, "shiftsY_A", ys)));
+                Path thumb = ctx.outputDir().resolve("mic_" + m.id() + "_thumbnail.png");
+                org.scipionj.image.process.Thumbnails.writePng(sum, thumb,
+                        org.scipionj.image.process.Thumbnails.Options.DEFAULT);
+                Path plot = ctx.outputDir().resolve("mic_" + m.id() + "_global_shifts.png");
+                Charts.trajectory(plot, m.id(), new double[] {0, 1, 2}, new double[] {0, 1, 1});
+                Map<String, Object> attrs = Map.of("driftTotal_A", 10.0 * m.id(), "driftEarly_A", 4.0 * m.id(),
+                        "plotGlobal", plot.toString(), "thumbnail", thumb.toString());
+                Micrograph mic = new Micrograph(m.id(), out.toString(), 64, 64, m.samplingRate_Apx(), m.acquisition(),
+                        m.file(), attrs);
+                return ItemResult.builder().add("outputMicrographsDoseWeighted", mic).add("outputMicrographs", mic)
+                        .add("outputMovies", m).build();
             };
         }
     }

@@ -63,9 +63,9 @@ class MonitorEndToEndTest {
                      {"object.className": "FakeMotionCorr", "object.id": "3", "object.label": "Align",
                       "inputMovies": "2.outputMovies"},
                      {"object.className": "FakeCtffind", "object.id": "4", "object.label": "CTF",
-                      "inputMicrographs": "3.outputMicrographs"},
+                      "inputMicrographs": "3.outputMicrographsDoseWeighted"},
                      {"object.className": "ProtCurateMicrographs", "object.id": "5", "object.label": "Curate",
-                      "inputMicrographs": "3.outputMicrographs", "inputCTF": "4.outputCTF",
+                      "inputMicrographs": "3.outputMicrographsDoseWeighted", "inputCTF": "4.outputCTF",
                       "maxResolution": 8.0, "maxDrift": 45.0},
                      {"object.className": "ProtMonitorSummary", "object.id": "6", "object.label": "Summary Monitor",
                       "object.comment": "", "runName": null, "runMode": 0,
@@ -109,7 +109,10 @@ class MonitorEndToEndTest {
         assertTrue(json.path("project").path("finished").asBoolean());
         assertEquals(6, p.set("2.outputMovies").orElseThrow().size());
         assertEquals(p.set("4.outputCTF").orElseThrow().size(), json.path("ctf").path("count").asLong());
-        assertEquals(p.set("3.outputMicrographs").orElseThrow().size(), json.path("drift").path("count").asLong());
+        assertEquals(p.set("3.outputMicrographsDoseWeighted").orElseThrow().size(), json.path("drift").path("count").asLong(),
+                "one of motioncorr's two micrograph sets");
+        assertEquals(60.0, json.path("drift").path("total_A").path("max").asDouble());
+        assertEquals(6, json.path("gain").path("count").asInt(), "the import's movies only, not the aligned ones");
         assertEquals(6, json.path("acquisition").path("movies").asLong());
         for (JsonNode r : json.path("runs")) {
             RunInfo run = p.run(r.path("id").asLong()).orElseThrow();
@@ -121,7 +124,7 @@ class MonitorEndToEndTest {
         long rejected = p.set("5.outputMicrographsRejected").orElseThrow().size();
         assertEquals(accepted, cur.path("accepted").asLong());
         assertEquals(rejected, cur.path("rejected").asLong());
-        // movie 5: CTF resolution 12 Å > 8 Å; movies 5, 6: drift 2*N*5 Å > 45 Å
+        // movie 5: CTF resolution 12 Å > 8 Å; movies 5, 6: drift 10*N Å > 45 Å
         assertEquals(4, accepted);
         assertEquals(2, rejected);
         assertEquals(1, cur.path("reasons").path("resolution").asInt());
