@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.scipionj.api.item.CtfModel;
 import org.scipionj.api.item.Micrograph;
@@ -38,7 +37,7 @@ final class Report {
 
     /** Rows in the latest-micrographs table. */
     static final int LATEST = 8;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.MAPPER;
     private final Path dir;
     private final Map<String, Integer> drawn = new HashMap<>();
 

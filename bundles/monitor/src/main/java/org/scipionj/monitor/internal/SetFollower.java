@@ -71,7 +71,13 @@ final class SetFollower {
                 if (v == null) {
                     v = Map.of();
                 }
-                Map<String, Double> rec = new LinkedHashMap<>(v);
+                Map<String, Double> rec = new LinkedHashMap<>();
+                v.forEach((k, d) -> {
+                    if (d != null && !d.isNaN() && !d.isInfinite()) {
+                        rec.put(k, d); // NB: unknown values are left out, as when reloaded
+                    }
+                });
+                v = Map.copyOf(rec);
                 rec.put("seq", (double) e.seq());
                 rec.put("id", (double) e.item().id());
                 ctx.record(series, rec);
