@@ -15,5 +15,6 @@ final class BenchRegistry {
         all.put("web", WebBenchmark::run);
         all.put("ctffind", CtfBenchmark::run);
         all.put("simulator", SimulatorBenchmark::run);
+        all.put("picking", PickingBenchmark::run);
     }
 }
