@@ -61,7 +61,6 @@ public final class BlobPicker implements Picker {
         for (int i = 0; i < d.length; i++) {
             w[i] = d[i] - m;
         }
-        FftPlanPair plans = new FftPlanPair(work);
         double a1 = gaussian(SIGMA_SMALL * diameter * width);
         double a2 = gaussian(SIGMA_LARGE * diameter * width);
         ComplexFrame s = Fft.forward(work);
@@ -69,7 +68,7 @@ public final class BlobPicker implements Picker {
             double k2 = kx * kx + ky * ky;
             return Math.exp(a1 * k2) - Math.exp(a2 * k2);
         });
-        plans.inverse(s, work);
+        Fft.plan(work.width(), work.height()).inverseOverwriting(s, work);
         for (int i = 0; i < w.length; i++) {
             w[i] *= w[i];
         }
@@ -79,12 +78,5 @@ public final class BlobPicker implements Picker {
     /** The exponent factor of a real-space Gaussian of {@code sigma} px in Fourier space: {@code -2 π² σ²}. */
     private static double gaussian(double sigma) {
         return -2 * Math.PI * Math.PI * sigma * sigma;
-    }
-
-    /** The inverse transform into an existing frame. */
-    private record FftPlanPair(Frame like) {
-        void inverse(ComplexFrame s, Frame into) {
-            Fft.plan(like.width(), like.height()).inverseOverwriting(s, into);
-        }
     }
 }
