@@ -95,6 +95,36 @@ class MonitorRunTest {
     }
 
     @Test
+    void noNewMovieForAWhileIsOneIncident() throws Exception {
+        FakeMonitorContext ctx = new FakeMonitorContext(dir);
+        ctx.addRun(2, "outputMovies", Map.of());
+        Map<String, Object> p = params(30000);
+        p.put("inputProtocols", List.of(2L));
+        p.put("noMovieAlert", java.time.Duration.ofMillis(50));
+        List<String> sent = new java.util.ArrayList<>();
+        Notifier n = new Notifier() {
+            public String name() {
+                return "test";
+            }
+
+            public void send(String project, Alert alert) {
+                sent.add(alert.key());
+            }
+        };
+        MonitorRun monitor = new MonitorRun(ctx.runContext(9, p), EnumSet.of(Section.RUNS), List.of(n));
+        monitor.sample(ctx);
+        assertEquals(List.of(), sent);
+        Thread.sleep(80);
+        monitor.sample(ctx);
+        monitor.sample(ctx);
+        assertEquals(List.of("acquisition.2.quiet"), sent, "once per incident, not per sample");
+        ctx.sets.get("2.outputMovies").add(new org.scipionj.api.item.Movie(1, "/m.mrc", 8, 8, 2, 1, 1, 0, null,
+                null, null, Map.of()));
+        monitor.sample(ctx);
+        assertTrue(report(ctx).path("alerts").get(0).path("closedMillis").asLong() > 0, "a new movie closes it");
+    }
+
+    @Test
     void astigmatismBelowOneIsAFractionOfTheDefocus() {
         assertEquals(4000, MonitorRun.astigmatismLimit(0.2, 20000), 1e-9);
         assertEquals(1000, MonitorRun.astigmatismLimit(1000, 20000), 1e-9);
