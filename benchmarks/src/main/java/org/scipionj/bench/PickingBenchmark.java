@@ -96,6 +96,9 @@ public final class PickingBenchmark {
             SimulationOptions f4 = options(Preset.FALCON4, 4096, 150).build();
             PickingScore total = new PickingScore(0, 0, 0, 0);
             List<Double> times = new ArrayList<>();
+            List<Double> cpuTimes = new ArrayList<>();
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             double diameter = 0;
             for (int i = 1; i <= falcon; i++) {
                 Specimen s = Specimen.render(f4, i);
@@ -104,17 +107,21 @@ public final class PickingBenchmark {
                 BlobPicker picker = new BlobPicker(PickerSettings.forDiameter(s.diameter).withThreshold(4));
                 List<Pick> picks = picker.pick(mic);
                 for (int r = 0; r < 5; r++) {
+                    long c0 = os.getProcessCpuTime();
                     long t0 = System.nanoTime();
                     picker.pick(mic);
                     times.add((System.nanoTime() - t0) / 1e6);
+                    cpuTimes.add((os.getProcessCpuTime() - c0) / 1e6);
                 }
                 total = total.plus(PickingScore.of(picks, s.centres, s.diameter / 4));
             }
             double[] t = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] c = cpuTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf(Locale.ROOT, "%nfalcon4 (4096x4096, 0.83 A/px, %.0f px particles, %.0f e/A2), %d "
                     + "micrographs: %s%npicking time per micrograph, %d threads: median %.0f ms, min %.0f ms, max "
-                    + "%.0f ms (%d runs)%n", diameter, f4.dosePerFrame_ePerA2(), falcon, total, threads,
-                    t[t.length / 2], t[0], t[t.length - 1], t.length);
+                    + "%.0f ms (%d runs); process CPU time per micrograph: median %.0f ms (load average %.1f on %d "
+                    + "cores)%n", diameter, f4.dosePerFrame_ePerA2(), falcon, total, threads, t[t.length / 2], t[0],
+                    t[t.length - 1], t.length, c[c.length / 2], os.getSystemLoadAverage(), os.getAvailableProcessors());
         }
 
         // 3. extraction centring against the ground truth, falcon4 size
@@ -127,16 +134,22 @@ public final class PickingBenchmark {
         ParticleExtractor ex = new ParticleExtractor(new ExtractionSettings(box, 1, true, true, 2, radius, 0));
         double error = 0;
         int n = 0;
+        List<Frame> boxes = new ArrayList<>();
+        for (double[] c : s.centres) {
+            ex.extract(density, c[0], c[1]); // NB: warm-up
+        }
         long t0 = System.nanoTime();
         for (double[] c : s.centres) {
-            Frame p = ex.extract(density, c[0], c[1]);
+            boxes.add(ex.extract(density, c[0], c[1]));
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        for (Frame p : boxes) {
             if (p != null) {
                 double[] e = centroid(p, radius);
                 error += Math.hypot(e[0], e[1]);
                 n++;
             }
         }
-        double ms = (System.nanoTime() - t0) / 1e6;
         ParticleExtractor down = new ParticleExtractor(new ExtractionSettings(128, 2, true, true, 2, radius / 2, 0));
         double errorDown = 0;
         for (double[] c : s.centres) {
@@ -148,8 +161,8 @@ public final class PickingBenchmark {
         }
         System.out.printf(Locale.ROOT, "%nextraction centring (ground truth: density centroid of each box, %d "
                 + "isolated %.0f px particles on a 4096x4096 micrograph): mean %.3f px (box %d); with downFactor 2 "
-                + "(box 128) mean %.3f px in micrograph pixels; %.1f ms per particle%n", n, s.diameter, error / n,
-                box, errorDown / n, ms / n);
+                + "(box 128) mean %.3f px in micrograph pixels; extraction %.1f ms per particle (box %d, Ramp)%n", n,
+                s.diameter, error / n, box, errorDown / n, ms / s.centres.size(), box);
     }
 
     static SimulationOptions.Builder options(Preset preset, int size, double diameterA) {
