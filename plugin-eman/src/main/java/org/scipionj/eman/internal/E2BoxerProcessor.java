@@ -21,8 +21,8 @@ import org.scipionj.api.protocol.ItemResult;
  * plugin runs it: in a folder of its own ({@code e2boxer/NAME} under the run's output folder), with the micrograph
  * linked in,
  * <pre>
- * e2boxer.py NAME.mrc --apix=A --boxsize=B --ptclsize=P --autopick=auto_convnet:threshold=T --write_dbbox
- *            --no_ctf --threads=N
+ * e2boxer.py NAME.mrc --apix=A --no_ctf --boxsize=B --ptclsize=P --threads=N
+ *            --autopick=auto_convnet:threshold=T:threshold2=T2 --device=cpu|gpuN --write_dbbox
  * </pre>
  * then reads the EMAN box file it writes ({@code NAME.box} anywhere under that folder); its log goes to
  * {@code e2boxer.log} there. A non-zero exit or no box file fails the item with the log's last lines.
@@ -36,13 +36,18 @@ final class E2BoxerProcessor implements ItemProcessor {
     private final int boxSize;
     private final int particleSize;
     private final double threshold;
+    private final double threshold2;
+    private final String device;
     private final int threads;
 
-    E2BoxerProcessor(Path script, int boxSize, int particleSize, double threshold, int threads) {
+    E2BoxerProcessor(Path script, int boxSize, int particleSize, double threshold, double threshold2, String device,
+                     int threads) {
         this.script = script;
         this.boxSize = boxSize;
         this.particleSize = particleSize;
         this.threshold = threshold;
+        this.threshold2 = threshold2;
+        this.device = device;
         this.threads = threads;
     }
 
@@ -58,10 +63,10 @@ final class E2BoxerProcessor implements ItemProcessor {
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, source);
         List<String> cmd = List.of(script.toString(), name,
-                String.format(Locale.ROOT, "--apix=%.4f", m.samplingRate_Apx()), "--boxsize=" + boxSize,
-                "--ptclsize=" + particleSize,
-                String.format(Locale.ROOT, "--autopick=auto_convnet:threshold=%.3f", threshold), "--write_dbbox",
-                "--no_ctf", "--threads=" + threads);
+                String.format(Locale.ROOT, "--apix=%.4f", m.samplingRate_Apx()), "--no_ctf", "--boxsize=" + boxSize,
+                "--ptclsize=" + particleSize, "--threads=" + threads,
+                String.format(Locale.ROOT, "--autopick=auto_convnet:threshold=%.2f:threshold2=%.2f", threshold,
+                        threshold2), "--device=" + device, "--write_dbbox");
         context.log("running " + String.join(" ", cmd) + " in " + dir);
         Path log = dir.resolve("e2boxer.log");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)

@@ -27,8 +27,9 @@ import org.scipionj.image.io.MrcFiles;
 /**
  * Scipion's {@code EmanProtAutopick} ("boxer auto"; also answers to {@code EmanProtBoxing}, EMAN2's interactive
  * boxer, which in streaming runs the automatic picker with its defaults): picks each micrograph as it arrives.
- * Modes ({@code boxerMode}, EMAN2's order): 0 local search and 2 gauss run the native {@link BlobPicker}; 1 "by
- * ref" runs {@link ReferencePicker} with the {@code references} stack; 3 neural net needs an EMAN2 installation
+ * Modes ({@code boxerMode}, Scipion's EMAN2 plugin's order): 0 local search and 3 gauss run the native
+ * {@link BlobPicker}; 1 "by ref" runs {@link ReferencePicker} with the {@code references} stack; 2 neural net (Scipion's
+ * default, here 0 is, so that a run works without EMAN2) needs an EMAN2 installation
  * (component property {@code eman2Home} or framework property {@value #EMAN2_PROPERTY}: the folder holding
  * {@code bin/e2boxer.py}) and then runs {@code e2boxer.py} ({@link E2BoxerProcessor}); without one it fails
  * validation. Outputs: {@code outputCoordinates} with scores and box size, plus {@code NAME.box} and
@@ -43,8 +44,8 @@ public final class EmanProtAutopick implements ItemProtocol {
     static final String INPUT = "inputMicrographs";
     static final int LOCAL = 0;
     static final int BY_REF = 1;
-    static final int GAUSS = 2;
-    static final int NEURAL_NET = 3;
+    static final int NEURAL_NET = 2;
+    static final int GAUSS = 3;
 
     /** Facility settings of the protocol. */
     @ObjectClassDefinition(name = "Scipion-J EMAN2 picking", description = "Automatic picking (EmanProtAutopick)")
@@ -62,16 +63,20 @@ public final class EmanProtAutopick implements ItemProtocol {
             Param.integer("particleSize", 100).range(4, 8192).label("Particle size (px)")
                     .help("Longest particle diameter on the micrograph, pixels; sets the filters, the "
                             + "non-maximum suppression distance (0.9 diameter) and the border (one radius)."),
-            Param.choice("boxerMode", LOCAL, "local search", "by ref", "gauss", "neural net").label("Autopicker")
+            Param.choice("boxerMode", LOCAL, "local search", "by ref", "neural net", "gauss").label("Autopicker")
                     .help("local search and gauss: native blob picker; by ref: cross-correlation with the rotated "
                             + "references; neural net: EMAN2's e2boxer.py (needs an EMAN2 installation)."),
             Param.decimal("threshold", 4.0).label("Threshold")
                     .help("Least score kept, in standard deviations of the score map's background (local search, "
                             + "by ref; the neural net's own threshold in that mode). Lower picks more."),
+            Param.decimal("threshold2", -5.0).label("Threshold2")
+                    .help("Neural net mode: e2boxer's second threshold (particles against contamination)."),
             Param.decimal("gaussLow", 4.0).label("Gauss: lower threshold")
-                    .help("Gauss mode: least score kept, as threshold."),
+                    .help("Gauss mode: least score kept, on the native score scale (as threshold; Scipion's EMAN2 "
+                            + "default 1.0 is on EMAN's scale)."),
             Param.decimal("gaussHigh", 0.0).min(0).label("Gauss: upper threshold")
-                    .help("Gauss mode: scores above this are dropped as contamination; 0: no upper limit."),
+                    .help("Gauss mode: scores above this are dropped as contamination; 0: no upper limit "
+                            + "(Scipion's EMAN2 default 2.0 is on EMAN's scale)."),
             Param.decimal("gaussWidth", 1.0).range(0.2, 5).label("Gauss width")
                     .help("Scales the width of the blob filters (1: matched to the particle size)."),
             Param.path("references").label("References (MRC stack)")
@@ -86,8 +91,13 @@ public final class EmanProtAutopick implements ItemProtocol {
             Param.integer("maxParticles", 0).min(0).label("Most particles per micrograph")
                     .help("Keep at most this many picks per micrograph, best first; 0: all (Scipion-J)."),
             Param.ignored("streamingWarning", "a label in Scipion's form"),
-            Param.ignored("useGpu", "EMAN2's neural network runs on the CPU here"),
-            Param.ignored("gpuList", "EMAN2's neural network runs on the CPU here")));
+            Param.bool("useGpu", false).notProvenance().label("Use GPU?")
+                    .help("Neural net mode: run e2boxer on the GPU (--device=gpuN), else on the CPU."),
+            Param.string("gpuList", "0").notProvenance().label("GPU id")
+                    .help("Neural net mode with useGpu: the GPU e2boxer uses."),
+            Param.ignored("goodRefs", "a set of averages: give the references as an MRC stack in 'references'"),
+            Param.ignored("boxerProt", "a previous e2boxer run's trained networks are not linked; e2boxer uses "
+                    + "those of its EMAN2 installation")));
 
     private final String eman2Home;
 
@@ -111,10 +121,13 @@ public final class EmanProtAutopick implements ItemProtocol {
         List<String> problems = new ArrayList<>();
         int mode = p.choice("boxerMode");
         if (mode == NEURAL_NET && eman2Home.isEmpty()) {
-            problems.add("boxerMode 3 (neural net) needs EMAN2's neural network, and no EMAN2 installation is "
+            problems.add("boxerMode 2 (neural net) needs EMAN2's neural network, and no EMAN2 installation is "
                     + "configured: set the framework property " + EMAN2_PROPERTY + " (or the component's "
                     + "eman2Home) to the EMAN2 folder holding bin/e2boxer.py, or choose boxerMode 0 (local "
-                    + "search), 1 (by ref, with references) or 2 (gauss)");
+                    + "search), 1 (by ref, with references) or 3 (gauss)");
+        }
+        if (p.bool("useGpu") && mode != NEURAL_NET) {
+            problems.add("useGpu applies only to boxerMode 2 (neural net); the native pickers run on the CPU");
         }
         if (mode == BY_REF && !p.has("references")) {
             problems.add("boxerMode 1 (by ref) needs references: an MRC stack of reference images");
@@ -141,7 +154,9 @@ public final class EmanProtAutopick implements ItemProtocol {
                         + "executable bin/e2boxer.py; fix " + EMAN2_PROPERTY + " or choose a native boxerMode");
             }
             run.log().info("picking with " + script);
-            return new E2BoxerProcessor(script, box, size, p.decimal("threshold"), run.threads());
+            String device = p.bool("useGpu") ? "gpu" + p.string("gpuList").trim() : "cpu";
+            return new E2BoxerProcessor(script, box, size, p.decimal("threshold"), p.decimal("threshold2"), device,
+                    run.threads());
         }
         PickerSettings s = settings(p);
         if (mode == BY_REF) {

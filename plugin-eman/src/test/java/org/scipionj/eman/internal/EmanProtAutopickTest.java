@@ -44,10 +44,10 @@ class EmanProtAutopickTest {
 
     @Test
     void neuralNetNeedsEman2AndByRefNeedsReferences() {
-        List<String> p = new EmanProtAutopick("").validate(params(Map.of("boxerMode", 3)));
+        List<String> p = new EmanProtAutopick("").validate(params(Map.of("boxerMode", 2)));
         assertEquals(1, p.size(), p.toString());
         assertTrue(p.get(0).contains("no EMAN2 installation") && p.get(0).contains("scipion.eman2.home"), p.get(0));
-        assertEquals(List.of(), new EmanProtAutopick("/opt/eman2").validate(params(Map.of("boxerMode", 3))));
+        assertEquals(List.of(), new EmanProtAutopick("/opt/eman2").validate(params(Map.of("boxerMode", 2))));
         List<String> r = new EmanProtAutopick("").validate(params(Map.of("boxerMode", 1)));
         assertTrue(r.get(0).contains("references"), r.toString());
     }
@@ -113,7 +113,8 @@ class EmanProtAutopickTest {
         Path script = home.resolve("bin/e2boxer.py");
         // a fake e2boxer.py: checks its arguments, writes two boxes of 64 px for the micrograph it was given
         Files.writeString(script, "#!/bin/sh\n"
-                + "case \"$*\" in *--autopick=auto_convnet:threshold=*--write_dbbox*) ;; *) echo bad args $*; exit 2;; "
+                + "case \"$*\" in *--autopick=auto_convnet:threshold=5.00:threshold2=-5.00*--device=cpu*) ;; "
+                + "*) echo bad args $*; exit 2;; "
                 + "esac\n"
                 + "name=$(basename \"$1\" .mrc)\nmkdir -p boxfiles\n"
                 + "printf '100\\t200\\t64\\t64\\n300\\t50\\t64\\t64\\n' > boxfiles/$name.box\necho done $*\n");
@@ -121,7 +122,8 @@ class EmanProtAutopickTest {
         Path file = dir.resolve("mic_0002.mrc");
         MrcFiles.write(file, List.of(new Frame(64, 64)), MrcMode.FLOAT32, 1.0);
         Micrograph m = new Micrograph(2, file.toString(), 64, 64, 1.0, null, null, Map.of());
-        FakeRun run = new FakeRun(EmanProtAutopick.DESCRIPTOR, dir, Map.of("boxerMode", 3, "boxSize", 64L));
+        FakeRun run = new FakeRun(EmanProtAutopick.DESCRIPTOR, dir,
+                Map.of("boxerMode", 2, "boxSize", 64L, "threshold", 5.0));
         ItemResult result;
         try (ItemProcessor p = new EmanProtAutopick(home.toString()).open(run)) {
             result = p.process(run, m);
