@@ -143,6 +143,16 @@ public final class TiffStrips {
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
+    // NB: the VarHandles must be read from the static final fields at each use, so the JIT treats them
+    // as constants; a VarHandle held in a local variable is not inlined and costs ~10x.
+    private static short s16(byte[] b, int i, boolean bigEndian) {
+        return bigEndian ? (short) SHORT_BE.get(b, i) : (short) SHORT_LE.get(b, i);
+    }
+
+    private static int s32(byte[] b, int i, boolean bigEndian) {
+        return bigEndian ? (int) INT_BE.get(b, i) : (int) INT_LE.get(b, i);
+    }
+
     /**
      * Converts {@code rows} rows of samples from {@code src} (in {@code order}), undoing horizontal
      * differencing if asked, to floats at {@code dst[dstOff..]}.
@@ -164,7 +174,6 @@ public final class TiffStrips {
                 }
             }
             case 16 -> {
-                VarHandle h = be ? SHORT_BE : SHORT_LE;
                 boolean signed = sampleFormat == 2;
                 for (int y = 0; y < rows; y++) {
                     int o = dstOff + y * width;
@@ -172,28 +181,27 @@ public final class TiffStrips {
                     if (differenced) {
                         short acc = 0;
                         for (int x = 0; x < width; x++) {
-                            acc += (short) h.get(src, base + 2 * x);
+                            acc += s16(src, base + 2 * x, be);
                             dst[o + x] = signed ? acc : acc & 0xffff;
                         }
                     } else if (signed) {
                         for (int x = 0; x < width; x++) {
-                            dst[o + x] = (short) h.get(src, base + 2 * x);
+                            dst[o + x] = s16(src, base + 2 * x, be);
                         }
                     } else {
                         for (int x = 0; x < width; x++) {
-                            dst[o + x] = (short) h.get(src, base + 2 * x) & 0xffff;
+                            dst[o + x] = s16(src, base + 2 * x, be) & 0xffff;
                         }
                     }
                 }
             }
             default -> {
-                VarHandle h = be ? INT_BE : INT_LE;
                 for (int y = 0; y < rows; y++) {
                     int o = dstOff + y * width;
                     int base = 4 * y * width;
                     int acc = 0;
                     for (int x = 0; x < width; x++) {
-                        int v = (int) h.get(src, base + 4 * x);
+                        int v = s32(src, base + 4 * x, be);
                         acc = differenced ? acc + v : v;
                         dst[o + x] = switch (sampleFormat) {
                             case 3 -> Float.intBitsToFloat(acc);
