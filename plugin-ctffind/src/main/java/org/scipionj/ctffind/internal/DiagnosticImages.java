@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.scipionj.image.Frame;
+import org.scipionj.image.process.Percentiles;
 import org.scipionj.image.process.Thumbnails;
 
 /**
@@ -27,11 +28,9 @@ final class DiagnosticImages {
         double step = data.frequencyStep();
         double rLow = data.lowFrequency() / step;
         float[] values = BoxFilter.mean(data.values().data(), n, n, 3);
-        float[] sorted = values.clone();
-        Arrays.sort(sorted);
-        float lo = sorted[(int) (0.01 * (sorted.length - 1))];
-        float hi = sorted[(int) (0.99 * (sorted.length - 1))];
-        float span = hi > lo ? hi - lo : 1;
+        double[] range = Percentiles.of(values, 1, 99);
+        float lo = (float) range[0];
+        float span = range[1] > range[0] ? (float) (range[1] - range[0]) : 1;
         double a = optics.defocusFactor();
         double b = optics.sphericalFactor();
         double c0 = optics.amplitudePhase_rad() + fit.phaseShift_rad();

@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 
 import org.jfree.chart.ChartUtils;
@@ -15,6 +14,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.scipionj.image.process.Percentiles;
 
 /**
  * The 1D fit plot (PNG, JFreeChart): the equiphase average of the spectrum (scaled to the model's range), the fitted
@@ -32,12 +32,13 @@ final class FitPlot {
         while (to > from && d.equiphaseAverage()[to] == 0) {
             to--;
         }
-        double[] band = Arrays.copyOfRange(d.equiphaseAverage(), from, to + 1);
-        double[] sorted = band.clone();
-        Arrays.sort(sorted);
-        double lo = sorted.length > 0 ? sorted[(int) (0.02 * (sorted.length - 1))] : 0;
-        double hi = sorted.length > 0 ? sorted[(int) (0.98 * (sorted.length - 1))] : 1;
-        double span = hi > lo ? hi - lo : 1;
+        float[] band = new float[to - from + 1];
+        for (int i = from; i <= to; i++) {
+            band[i - from] = (float) d.equiphaseAverage()[i];
+        }
+        double[] range = Percentiles.of(band, 2, 98);
+        double lo = range[0];
+        double span = range[1] > range[0] ? range[1] - range[0] : 1;
         XYSeries data = new XYSeries("Spectrum (equiphase average)");
         XYSeries fit = new XYSeries("CTF fit (sin² χ)");
         XYSeries cc = new XYSeries("Fit correlation");

@@ -1,8 +1,11 @@
 package org.scipionj.ctffind.internal;
 
+import org.scipionj.image.process.RadialProfile;
+import org.scipionj.image.process.RotationalAverage;
+
 /**
  * The rotational average of a prepared spectrum over its fitting band, one bin per pixel of radius (the rounded
- * radius), with the number of pixels in each bin as its weight. {@link #score} is the weighted correlation with a
+ * radius, {@link RotationalAverage#ofCentred}), with the number of pixels in each bin as its weight. {@link #score} is the weighted correlation with a
  * non-astigmatic model {@code sin² χ(k)}: the 1D search of CTFFIND. Immutable.
  */
 final class RadialAverage {
@@ -34,32 +37,21 @@ final class RadialAverage {
     }
 
     static RadialAverage of(PreparedSpectrum spectrum) {
-        int n = spectrum.box();
-        int c = n / 2;
+        int c = spectrum.box() / 2;
         double step = spectrum.frequencyStep();
         int r0 = (int) Math.ceil(spectrum.lowFrequency() / step);
-        int r1 = (int) Math.floor(spectrum.highFrequency() / step);
-        r1 = Math.max(r0, Math.min(r1, c));
-        double[] sum = new double[r1 - r0 + 1];
-        double[] count = new double[sum.length];
-        float[] v = spectrum.values().data();
-        for (int y = 0; y < n; y++) {
-            for (int x = 0; x < n; x++) {
-                int r = (int) Math.round(Math.sqrt((double) (x - c) * (x - c) + (double) (y - c) * (y - c)));
-                if (r >= r0 && r <= r1) {
-                    sum[r - r0] += v[y * n + x];
-                    count[r - r0]++;
-                }
-            }
-        }
-        double[] k2 = new double[sum.length];
-        double[] value = new double[sum.length];
-        for (int i = 0; i < sum.length; i++) {
+        int r1 = Math.max(r0, Math.min((int) Math.floor(spectrum.highFrequency() / step), c));
+        RadialProfile profile = RotationalAverage.ofCentred(spectrum.values());
+        double[] k2 = new double[r1 - r0 + 1];
+        double[] value = new double[k2.length];
+        double[] weight = new double[k2.length];
+        for (int i = 0; i < k2.length; i++) {
             double k = (r0 + i) * step;
             k2[i] = k * k;
-            value[i] = count[i] > 0 ? sum[i] / count[i] : 0;
+            weight[i] = profile.count()[r0 + i];
+            value[i] = weight[i] > 0 ? profile.value()[r0 + i] : 0;
         }
-        return new RadialAverage(k2, value, count);
+        return new RadialAverage(k2, value, weight);
     }
 
     /** Weighted correlation with {@code sin² χ} for a mean defocus and phase shift, without astigmatism. */

@@ -51,6 +51,18 @@ class LegacyValuesTest {
     }
 
     @Test
+    void theRunLogSaysWhatWasConverted() throws Exception {
+        CistemProtCTFFind protocol = new CistemProtCTFFind("");
+        FakeRun run = new FakeRun(protocol.descriptor(), Path.of("."), Map.of("lowRes", 0.05, "highRes", 0.35,
+                "minDefocus", 0.5, "maxDefocus", 4.0));
+        protocol.open(run).close();
+        assertEquals(2, run.log.size(), run.log.toString());
+        assertTrue(run.log.get(0).startsWith("lowRes 0.05 / highRes 0.35: both are normalised frequencies"),
+                run.log.get(0));
+        assertTrue(run.log.get(1).contains("read as 5000 / 40000 Å"), run.log.get(1));
+    }
+
+    @Test
     void theLowLimitIsCappedAt50AndTheDownFactorCounts() {
         // NB: scipion-app_workflow_betagal1.json's ProtCTFFind, on 2x downsampled micrographs
         SearchSettings s = values(Map.of("lowRes", 0.05, "highRes", 0.35, "ctfDownFactor", 2.0)).settingsFor(1.5);
