@@ -65,6 +65,9 @@ public final class Main {
                         invocation.port())
                 : LaunchProperties.framework(home, userData, storage, System.getProperties(), invocation.isShell());
 
+        if (invocation.isServing()) {
+            checkPortFree(properties);
+        }
         EmbeddedFelix felix = EmbeddedFelix.init(properties, storage);
         Runtime.getRuntime().addShutdownHook(new Thread(felix::close, "scipion-shutdown"));
         try (felix) {
@@ -120,6 +123,26 @@ public final class Main {
         System.out.println("Server started in the background to process " + name + " (pid " + started.pid()
                 + ", log: " + started.log() + "; './scipion server --stop' stops it)");
         return 0;
+    }
+
+    /**
+     * When the web port is taken, says so in one line and turns HTTP off (instead of Jetty's stack traces):
+     * the server still processes projects.
+     */
+    private static void checkPortFree(Map<String, String> properties) {
+        String host = properties.get(LaunchProperties.HTTP_HOST);
+        int port = Integer.parseInt(properties.get(LaunchProperties.HTTP_PORT));
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (IOException e) {
+            System.err.println("scipion: the web server cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                    + "; another server?); processing goes on without the web. Use --port N, or --port 0 for any free port");
+            properties.put(LaunchProperties.HTTP_ENABLE, "false");
+        }
     }
 
     private static Path codeSource() throws LaunchException {
