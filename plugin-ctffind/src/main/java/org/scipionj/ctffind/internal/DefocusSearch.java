@@ -40,7 +40,7 @@ final class DefocusSearch {
         double[] phases = phaseGrid(s);
         double[] best1d = search1d(RadialAverage.of(spectrum), optics, s, phases);
         List<Scored> grid = s.slowSearch()
-                ? slowGrid(coarse, optics, s, best1d[1], penalty, workers)
+                ? slowGrid(coarse, optics, s, best1d[2], penalty, workers)
                 : grid(coarse, optics, s, best1d, AzimuthSearch.axis_deg(spectrum), penalty);
         Scored best = null;
         for (Scored start : distinctBest(grid, 3)) {

@@ -64,6 +64,16 @@ class CtfEstimatorTest {
     }
 
     @Test
+    void theSlowSearchFindsTheSameAnswer() {
+        CtfParameters truth = CtfParameters.ofUV(13000, 12000, 140, 0);
+        SearchSettings s = SMALL.withSlowSearch(true).withDefocusRange(10000, 16000, 500);
+        CtfParameters p = estimate(truth, 80, 2, s).parameters();
+        assertEquals(truth.mean_A(), p.mean_A(), 0.005 * truth.mean_A(), p.toString());
+        assertEquals(1000, p.astigmatism_A(), 150, p.toString());
+        assertTrue(angleError(p.angle_deg(), 140) < 5, p.toString());
+    }
+
+    @Test
     void fitResolutionFollowsTheBFactor() {
         CtfParameters truth = CtfParameters.ofUV(12000, 11800, 60, 0);
         double sharp = estimate(truth, 40, 2, SMALL).resolution_A();
