@@ -143,6 +143,17 @@ public final class TiffStrips {
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Copies an earlier string forward in {@code b} (source ends before the target starts). */
+    private static void copy(byte[] b, int from, int to, int len) {
+        if (len <= 16) { // NB: LZW strings of noisy counts are short; a loop beats arraycopy's set-up cost
+            for (int k = 0; k < len; k++) {
+                b[to + k] = b[from + k];
+            }
+        } else {
+            System.arraycopy(b, from, b, to, len);
+        }
+    }
+
     // NB: the VarHandles must be read from the static final fields at each use, so the JIT treats them
     // as constants; a VarHandle held in a local variable is not inlined and costs ~10x.
     private static short s16(byte[] b, int i, boolean bigEndian) {
@@ -270,13 +281,13 @@ public final class TiffStrips {
                 len = 1;
             } else if (code < next) {
                 len = length[code];
-                System.arraycopy(out, pos[code], out, outPos, len);
+                copy(out, pos[code], outPos, len);
             } else if (code == next) {
                 int lo = length[old];
                 if (old < 256) {
                     out[outPos] = (byte) old;
                 } else {
-                    System.arraycopy(out, pos[old], out, outPos, lo);
+                    copy(out, pos[old], outPos, lo);
                 }
                 out[outPos + lo] = out[outPos];
                 len = lo + 1;
