@@ -47,7 +47,7 @@ record AlignSettings(int alignFirst, int alignLast, int sumFirst, int sumLast, i
 
     /** Default settings for {@code frames} frames at {@code pixelSize} (tests and benchmarks). */
     static AlignSettings defaults(int frames, double pixelSize, double dosePerFrame) {
-        return new AlignSettings(0, frames - 1, 0, frames - 1, 5, 5, 0, 1, 4, 0.2, 7, 500, 150, pixelSize, true,
+        return new AlignSettings(0, frames - 1, 0, frames - 1, 5, 5, 0, 1, 4, 0.2, 7, 150, 150, pixelSize, true,
                 true, 0, dosePerFrame, 300, 1);
     }
 

@@ -6,9 +6,8 @@ import org.scipionj.image.fft.Fft;
 import org.scipionj.image.process.RealSpace;
 
 /**
- * Pass 1 over a movie: each aligned frame is read, corrected, binned in real space by {@link #bin()} (alignment
- * never needs the finest frequencies: the B-factor filters keep below about a quarter of the sampling frequency), its
- * mean removed, and Fourier-transformed. The binned spectra are kept for the global and the patch alignment; the
+ * Pass 1 over a movie: each aligned frame is read, corrected, binned in real space by {@link #bin()} when it is
+ * larger than 2048 pixels, its mean removed, and Fourier-transformed. The binned spectra are kept for the global and the patch alignment; the
  * full-size frames are not (pass 2 reads them again for the sums).
  *
  * <p>Memory: one spectrum of {@code (width/bin/2 + 1) x height/bin} complex floats per aligned frame (for a 4096²
@@ -31,17 +30,12 @@ final class AlignmentData {
     }
 
     /**
-     * The binning for alignment: the largest integer whose Nyquist frequency still passes the patch B-factor
-     * filter at 10 % (or the global one without patches), keeping at least 256 binned pixels a side.
+     * The binning for alignment: none up to 2048 pixels a side, then the smallest integer that brings the longer side
+     * to 2048 or less (MotionCor2 correlates 4096² frames at 2048² too). Low-dose frames need every frequency the
+     * B-factor filters pass, so small frames are never binned.
      */
     static int alignmentBin(AlignSettings s, int width, int height) {
-        double b = s.local() ? s.bLocal() : s.bGlobal();
-        double k = Math.sqrt(4 * Math.log(10) / Math.max(b, 1e-6)); // cycles per movie pixel
-        int bin = (int) Math.floor(0.5 / k);
-        while (bin > 1 && Math.min(width, height) / bin < 256) {
-            bin--;
-        }
-        return Math.max(1, bin);
+        return Math.max(1, (int) Math.ceil(Math.max(width, height) / 2048.0));
     }
 
     /** Reads, bins and transforms the aligned frames of {@code frames} (pass 1). */

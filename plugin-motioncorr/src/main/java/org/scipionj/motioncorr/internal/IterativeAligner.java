@@ -81,6 +81,16 @@ final class IterativeAligner {
      */
     Result align(double[][] initial, double tol, int maxIterations, double maxShift, Workers workers)
             throws Exception {
+        return align(initial, tol, maxIterations, maxShift, true, workers);
+    }
+
+    /**
+     * As above; without {@code search}, even the first round climbs from the current shifts (no map search unless
+     * the climb leaves {@code maxShift}): for patches, whose residual motion is small and whose correlation maps,
+     * at low dose, hold noise peaks higher than the true one farther away.
+     */
+    Result align(double[][] initial, double tol, int maxIterations, double maxShift, boolean search,
+                 Workers workers) throws Exception {
         int n = spectra.size();
         double[][] shifts = new double[n][];
         for (int i = 0; i < n; i++) {
@@ -113,12 +123,13 @@ final class IterativeAligner {
                 }
             });
             double[][] delta = new double[n][2];
-            boolean search = iterations == 1;
+            boolean mapSearch = search && iterations == 1;
+            double climbLimit = search ? 1.5 : maxGrid;
             workers.forEach(n, i -> {
                 ComplexFrame product = product(aligned.get(i), sum);
                 // NB: after the first round the peak is near zero: Newton from there, the full map only if lost
-                CorrelationPeak.Peak p = search ? null : CorrelationPeak.refine(product, 0, 0, 1.0);
-                if (p == null || Math.hypot(p.dx(), p.dy()) > 1.5) {
+                CorrelationPeak.Peak p = mapSearch ? null : CorrelationPeak.refine(product, 0, 0, 1.0);
+                if (p == null || Math.hypot(p.dx(), p.dy()) > climbLimit) {
                     p = CorrelationPeak.find(product, maxGrid);
                 }
                 delta[i][0] = -p.dx() * pitchX;
@@ -126,7 +137,12 @@ final class IterativeAligner {
                 peaks[i] = p.value();
             });
             double change = 0;
+            // NB: a peak gives the offset from the mean of the OTHER images, which move too: scaling by (n-1)/n
+            // makes the updates land on a common position at once instead of converging as (1/(n-1))^k
+            double damping = (n - 1.0) / n;
             for (int i = 0; i < n; i++) {
+                delta[i][0] *= damping;
+                delta[i][1] *= damping;
                 shifts[i][0] += delta[i][0];
                 shifts[i][1] += delta[i][1];
                 change = Math.max(change, Math.hypot(delta[i][0], delta[i][1]));

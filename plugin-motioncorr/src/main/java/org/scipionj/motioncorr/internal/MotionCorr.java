@@ -31,8 +31,20 @@ final class MotionCorr {
      */
     static Result run(MovieFrames frames, AlignSettings s, Workers workers, boolean sums, int batch)
             throws Exception {
+        return run(frames, s, workers, sums, batch, true);
+    }
+
+    /** As above; {@code align} false skips the alignment: a plain sum of the frames (MotionCor2's -Align 0). */
+    static Result run(MovieFrames frames, AlignSettings s, Workers workers, boolean sums, int batch, boolean align)
+            throws Exception {
         Timings timings = new Timings();
         long start = System.nanoTime();
+        if (!align) {
+            Motion still = new Motion(s.alignFirst(), new double[s.alignedFrames()][2], null);
+            SumBuilder.Sums made = sums ? SumBuilder.build(frames, s, still, workers, timings, batch) : null;
+            timings.add("total", System.nanoTime() - start);
+            return new Result(still, made, 0, null, 1, timings);
+        }
         AlignmentData data = AlignmentData.read(frames, s, workers, timings);
         long t1 = System.nanoTime();
         GlobalAlignment.Result global = GlobalAlignment.align(data, s, workers);

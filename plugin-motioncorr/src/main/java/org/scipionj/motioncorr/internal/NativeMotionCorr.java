@@ -47,7 +47,7 @@ final class NativeMotionCorr implements ItemProcessor {
             }
             AlignSettings s = options.settings(movie, frames.frames(), pixel);
             MotionCorr.Result r = MotionCorr.run(frames, s, workers, options.saveMicrographs(),
-                    batch(frames.width(), frames.height()));
+                    batch(frames.width(), frames.height()), options.extra().align());
             SumBuilder.Sums sums = r.sums();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("globalIterations", r.globalIterations());

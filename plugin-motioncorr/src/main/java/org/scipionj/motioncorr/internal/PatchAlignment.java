@@ -28,6 +28,9 @@ final class PatchAlignment {
     record Result(double[][] centres, double[] times, double[][][] residuals, double[] peaks, int[] iterations) {
     }
 
+    /** Largest residual displacement searched on a patch (movie px): local motion beyond the global is small. */
+    static final double MAX_LOCAL_SHIFT = 6;
+
     private PatchAlignment() {
     }
 
@@ -89,7 +92,7 @@ final class PatchAlignment {
             }
             IterativeAligner aligner = new IterativeAligner(spectra, bin, bin, s.bLocal());
             IterativeAligner.Result r = aligner.align(new double[groups][2], s.tol(), s.maxIterations(),
-                    Math.min(pw, ph) * bin / 4.0, Workers.SERIAL);
+                    Math.min(MAX_LOCAL_SHIFT, Math.min(pw, ph) * bin / 4.0), false, Workers.SERIAL);
             residuals[p] = r.shifts();
             double mean = 0;
             for (double v : r.peaks()) {

@@ -86,8 +86,8 @@ public final class ProtMotionCorr implements ItemProtocol {
                 .help("Lines 'x y w h': rectangles of bad pixels, replaced by their good neighbours."));
         p.add(Param.path("defectMap").label("Camera defects map").help("An image, non-zero at bad pixels."));
         p.add(Param.string("extraParams2", "").label("Additional parameters")
-                .help("MotionCor2 options. Natively -Bft GLOBAL LOCAL (B-factors, px², default 500 150) and -Iter N"
-                        + " (default 7) are used; others are passed on only to an external MotionCor2."));
+                .help("MotionCor2 options. Natively -Bft GLOBAL LOCAL (B-factors, px², default 150 150), -Iter N"
+                        + " (default 7) and -Align 0 (plain sum) are used; others only by an external MotionCor2."));
         p.add(Param.bool("doMagCor", false).label("Correct anisotropic magnification?")
                 .help("Only with an external MotionCor2 (its -Mag)."));
         p.add(Param.decimal("scaleMaj", 1.0).label("Major scale factor"));

@@ -20,7 +20,7 @@ record RunOptions(int alignFrame0, int alignFrameN, Integer sumFrame0, Integer s
 
     static RunOptions from(Parameters p) {
         ExtraParams extra = ExtraParams.parse(p.string("extraParams2"));
-        double[] b = extra.bFactors(500, 150);
+        double[] b = extra.bFactors(ExtraParams.DEFAULT_B_GLOBAL, ExtraParams.DEFAULT_B_LOCAL);
         List<String> notes = new ArrayList<>();
         if (!extra.unusedNatively().isEmpty()) {
             notes.add("extraParams2 options " + extra.unusedNatively() + " are for MotionCor2 and are not used by the"

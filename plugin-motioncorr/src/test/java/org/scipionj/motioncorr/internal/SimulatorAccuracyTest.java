@@ -1,0 +1,81 @@
+package org.scipionj.motioncorr.internal;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scipionj.image.io.GainOrientation;
+import org.scipionj.simulator.Preset;
+import org.scipionj.simulator.SimulationOptions;
+
+/**
+ * Accuracy against the simulator's ground truth, on reduced movies (512 x 512, 16 frames) so that it runs as a unit
+ * test; the full small-preset figures come from the motioncorr benchmark.
+ */
+class SimulatorAccuracyTest {
+
+    @TempDir
+    Path dir;
+
+    static MotionCorr.Result align(Simulated s, AlignSettings settings, boolean align) throws Exception {
+        try (MovieFrames frames = MovieFrames.open(s.movie, s.gain, null, GainOrientation.IDENTITY, s.defects, null,
+                new int[4]); Workers w = new Workers(2, null)) {
+            return MotionCorr.run(frames, settings, w, true, 4, align);
+        }
+    }
+
+    static AlignSettings settings(Simulated s) {
+        SimulationOptions o = s.options;
+        return AlignSettings.defaults(o.frames(), o.pixelSize_A(), o.dosePerFrame_ePerA2());
+    }
+
+    @Test
+    void globalShiftsAreWithinATenthOfAPixelWhenTheFramesHoldEnoughSignal() throws Exception {
+        assertGlobalError(20, 0.1);
+    }
+
+    @Test
+    void globalShiftsAtLowDoseAreAsGoodAsTheFramesAllow() throws Exception {
+        // NB: at 5 e/A2/frame a 512 x 512 frame pins its shift against the sum of the others to about 0.25 px
+        // (information limit, see the README); the truth itself has a random walk of 0.2 px per frame
+        assertGlobalError(5, 0.3);
+    }
+
+    void assertGlobalError(double dose, double limit) throws Exception {
+        Simulated s = Simulated.make(SimulationOptions.builder(Preset.SMALL).size(512, 512).frames(16)
+                .dosePerFrame_ePerA2(dose).seed(11).build(), dir);
+        MotionCorr.Result r = align(s, settings(s).withPatches(0, 0), true);
+        double[][] g = r.motion().global();
+        java.util.List<Double> x = new java.util.ArrayList<>();
+        java.util.List<Double> y = new java.util.ArrayList<>();
+        for (double[] v : g) {
+            x.add(v[0]);
+            y.add(v[1]);
+        }
+        double rms = s.globalError(x, y);
+        System.out.printf("simulated 512x512x16, %.1f e/A2/frame, gain on: global RMS error %.4f px, drift %.1f px%n",
+                dose, rms, Math.hypot(s.truth.motion().shiftX_px()[15], s.truth.motion().shiftY_px()[15]));
+        assertTrue(rms <= limit, "global RMS error " + rms);
+    }
+
+    @Test
+    void patchModelBeatsGlobalOnlyOnTheFieldAndTheSum() throws Exception {
+        Simulated s = Simulated.make(SimulationOptions.builder(Preset.SMALL).size(512, 512).frames(16)
+                .dosePerFrame_ePerA2(5).localMotion_px(4).seed(12).build(), dir);
+        MotionCorr.Result local = align(s, settings(s), true);
+        MotionCorr.Result global = align(s, settings(s).withPatches(0, 0), true);
+        MotionCorr.Result none = align(s, settings(s), false);
+        double fieldLocal = s.fieldError(local.motion());
+        double fieldGlobal = s.fieldError(global.motion());
+        double ccLocal = s.bandCorrelation(local.sums().plain(), 8, 3, 24);
+        double ccGlobal = s.bandCorrelation(global.sums().plain(), 8, 3, 24);
+        double ccNone = s.bandCorrelation(none.sums().plain(), 8, 3, 24);
+        System.out.printf("simulated 512x512x16, 5 e/A2/frame, 4 px local motion, 5x5 patches: field RMS error local %.3f px, global only"
+                + " %.3f px; 3-8 A correlation with the ideal: local %.4f, global %.4f, unaligned %.4f; model %s%n",
+                fieldLocal, fieldGlobal, ccLocal, ccGlobal, ccNone, local.motion().local().toMap());
+        assertTrue(fieldLocal < fieldGlobal, "local " + fieldLocal + " vs global " + fieldGlobal);
+        assertTrue(ccLocal > ccGlobal && ccGlobal > ccNone, ccLocal + " > " + ccGlobal + " > " + ccNone);
+    }
+}
