@@ -38,7 +38,7 @@ record CliOptions(SimulationOptions options, Path out, boolean help) {
             "Overrides of the preset:",
             "  --size WxH               frame size in pixels (e.g. 512x512, or 512)",
             "  --frames N               frames per movie",
-            "  --dose E                 e/Å² per frame",
+            "  --dose E                 e/Å² per frame (default 2 for small, 1 for falcon4 and k3)",
             "  --initial-dose E         e/Å² before the first frame (default 0)",
             "  --pixel-size A           Å per pixel",
             "  --voltage KV             (default 300)   --cs MM (default 2.7)   --amplitude-contrast W (default 0.07)",
