@@ -16,5 +16,6 @@ final class BenchRegistry {
         all.put("ctffind", CtfBenchmark::run);
         all.put("simulator", SimulatorBenchmark::run);
         all.put("picking", PickingBenchmark::run);
+        all.put("motioncorr", MotionCorrBenchmark::run);
     }
 }

@@ -27,7 +27,7 @@ final class DoseWeighting {
     /** Largest error allowed on a weight (weights are at most 1) when choosing the rank. */
     static final double TOLERANCE = 1e-3;
 
-    private static final int SAMPLES = 2048;
+    private static final int SAMPLES = 8192;
 
     private final double[][] basis;
     private final double[][] coefficients;
@@ -158,6 +158,20 @@ final class DoseWeighting {
         int i1 = Math.min(SAMPLES - 1, i + 1);
         double t = s - i;
         return coefficients[i][j] * (1 - t) + coefficients[i1][j] * t;
+    }
+
+    /** The factors of transformed sum {@code j} at every sample of k (see {@link #sample}). */
+    float[] table(int j) {
+        float[] t = new float[SAMPLES];
+        for (int s = 0; s < SAMPLES; s++) {
+            t[s] = (float) coefficients[s][j];
+        }
+        return t;
+    }
+
+    /** The nearest sample of {@code k} 1/Å in {@link #table}. */
+    int sample(double k) {
+        return (int) Math.min(SAMPLES - 1, Math.max(0, Math.round(k / kMax * (SAMPLES - 1))));
     }
 
     /** Factor of transformed sum 0 that gives the plain (unweighted) sum. */

@@ -65,7 +65,10 @@ final class NativeMotionCorr implements ItemProcessor {
                     s.sumFirst(), s.sumLast(), sums == null ? null : sums.plain(),
                     sums == null ? null : sums.doseWeighted(), null, null,
                     sums == null ? pixel : sums.pixelSize(), local == null ? null : local.toMap(), "native", details);
-            return MovieOutputs.write(ctx.outputDir(), movie, options, aligned, pixel);
+            long t0 = System.nanoTime();
+            ItemResult result = MovieOutputs.write(ctx.outputDir(), movie, options, aligned, pixel);
+            ctx.log(String.format("outputs written in %.3f s", (System.nanoTime() - t0) / 1e9));
+            return result;
         } catch (CancellationException e) {
             return ItemResult.cancelled();
         } catch (InvalidImageException e) {

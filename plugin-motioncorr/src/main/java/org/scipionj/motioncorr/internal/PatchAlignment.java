@@ -64,7 +64,7 @@ final class PatchAlignment {
             groupImages[j] = img;
             times[j] = (from + to - 1) / 2.0;
         });
-        timings.add("patch groups", System.nanoTime() - t0);
+        timings.add("patch group sums", System.nanoTime() - t0);
 
         int px = Math.max(1, s.patchX());
         int py = Math.max(1, s.patchY());

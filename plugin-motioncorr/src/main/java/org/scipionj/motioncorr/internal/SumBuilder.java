@@ -64,51 +64,56 @@ final class SumBuilder {
                 frames.read(s.sumFirst() + first + i, buffers[i]);
             });
             long t1 = System.nanoTime();
-            timings.add("read+correct", t1 - t0);
+            timings.add("pass 2: read, correct", t1 - t0);
             Motion.Field[] fields = new Motion.Field[count];
             for (int i = 0; i < count; i++) {
                 fields[i] = motion.field(s.sumFirst() + first + i);
             }
             addBatch(acc, basis, buffers, fields, first, count, w, h, workers);
-            timings.add("warp+accumulate (pass 2)", System.nanoTime() - t1);
+            timings.add("pass 2: warp, accumulate", System.nanoTime() - t1);
         }
         java.util.Arrays.fill(buffers, null);
         long t2 = System.nanoTime();
         Sums sums = finish(acc, dw, s, w, h, workers);
-        timings.add("sum spectra + binning", System.nanoTime() - t2);
+        timings.add("sums: FFTs, dose weights, binning", System.nanoTime() - t2);
         return sums;
     }
 
     private static void addBatch(float[][] acc, float[][] basis, float[][] frames, Motion.Field[] fields, int first,
                                  int count, int w, int h, Workers workers) throws Exception {
-        int tilesX = (w + FrameWarper.TILE - 1) / FrameWarper.TILE;
-        int tilesY = (h + FrameWarper.TILE - 1) / FrameWarper.TILE;
+        int tilesX = (w + FrameWarper.TILE_W - 1) / FrameWarper.TILE_W;
+        int tilesY = (h + FrameWarper.TILE_H - 1) / FrameWarper.TILE_H;
         int rank = acc.length;
         workers.forEach(tilesY, ty -> {
-            int t = FrameWarper.TILE;
-            float[] out = new float[t * t];
-            float[] scratch = new float[(t + FrameWarper.TAPS - 1) * t];
+            int tWidth = FrameWarper.TILE_W;
+            int t = FrameWarper.TILE_H;
+            float[] out = new float[t * tWidth];
+            float[] scratch = new float[(t + FrameWarper.TAPS - 1) * tWidth];
+            float[][] local = new float[rank][t * tWidth]; // NB: contiguous tile accumulators: long inner loops
             float[] wx = new float[FrameWarper.TAPS];
             float[] wy = new float[FrameWarper.TAPS];
             double[] d = new double[2];
             int y0 = ty * t;
             int th = Math.min(t, h - y0);
             for (int tx = 0; tx < tilesX; tx++) {
-                int x0 = tx * t;
-                int tw = Math.min(t, w - x0);
+                int x0 = tx * tWidth;
+                int tw = Math.min(tWidth, w - x0);
+                int n = tw * th;
                 for (int i = 0; i < count; i++) {
                     fields[i].at(x0 + (tw - 1) / 2.0, y0 + (th - 1) / 2.0, d);
                     FrameWarper.tile(frames[i], w, h, x0, y0, tw, th, d[0], d[1], out, scratch, wx, wy);
                     for (int j = 0; j < rank; j++) {
-                        float u = basis[j][first + i];
-                        float[] a = acc[j];
-                        for (int y = 0; y < th; y++) {
-                            int o = (y0 + y) * w + x0;
-                            int s = y * tw;
-                            for (int x = 0; x < tw; x++) {
-                                a[o + x] += u * out[s + x];
-                            }
+                        if (i == 0) {
+                            FrameWarper.scale(out, 0, basis[j][first], local[j], 0, n);
+                        } else {
+                            FrameWarper.axpy(out, 0, basis[j][first + i], local[j], 0, n);
                         }
+                    }
+                }
+                for (int j = 0; j < rank; j++) {
+                    float[] a = acc[j];
+                    for (int y = 0; y < th; y++) {
+                        FrameWarper.axpy(local[j], y * tw, 1f, a, (y0 + y) * w + x0, tw);
                     }
                 }
             }
@@ -164,12 +169,13 @@ final class SumBuilder {
         int oh = out.height();
         float[] o = out.data();
         float[] src = in.data();
+        float[] table = dw.table(j);
         workers.forRanges(oh, (r0, r1) -> {
             for (int r = r0; r < r1; r++) {
                 double ky = (double) Frequencies.signed(r, oh) / fullHeight;
                 for (int col = 0; col < columns; col++) {
                     double kx = (double) col / fullWidth;
-                    float f = (float) dw.coefficient(j, Math.sqrt(kx * kx + ky * ky) / pixelSize);
+                    float f = table[dw.sample(Math.sqrt(kx * kx + ky * ky) / pixelSize)];
                     int i = 2 * (r * columns + col);
                     o[i] += f * src[i];
                     o[i + 1] += f * src[i + 1];

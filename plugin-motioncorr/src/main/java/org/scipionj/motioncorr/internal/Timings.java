@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where the time of one movie goes: named steps, summed over threads (so parallel steps can add up to more than the
- * wall time). For the item log and the benchmark. Thread-safe.
+ * Where the time of one movie goes: the wall time of its successive steps (each step runs on all the movie's
+ * threads). For the item log and the benchmark. Thread-safe.
  */
 final class Timings {
 
