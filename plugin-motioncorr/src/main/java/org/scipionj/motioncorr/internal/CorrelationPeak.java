@@ -19,6 +19,9 @@ import org.scipionj.image.fft.Frequencies;
  */
 final class CorrelationPeak {
 
+    /** Newton stops when its next step is shorter than this (grid pixels). */
+    static final double STOP = 0.01;
+
     /** A maximum: position in grid pixels and the correlation there. */
     record Peak(double dx, double dy, double value) {
     }
@@ -91,7 +94,7 @@ final class CorrelationPeak {
                 sy *= maxStep / len;
                 len = maxStep;
             }
-            if (len < 2e-3) {
+            if (len < STOP) {
                 break; // NB: quadratic convergence: the step left is far below what matters
             }
             double[] next = new double[6];

@@ -10,8 +10,8 @@ import org.scipionj.image.process.FourierResize;
  * Whole-frame alignment: frames are summed in groups of {@code group} (low dose), the group spectra are cropped to
  * the band the global B-factor passes (and to at most {@value #MAX_SIZE} pixels) and aligned by
  * {@link IterativeAligner}, coarse to fine in time: first groups of {@value #COARSE_GROUP} frames (searched over the
- * whole correlation map), then each group of {@code group} frames from that trajectory (searched within
- * {@value #FINE_WINDOW} px of it). The shifts are regularised in time ({@link Trajectory}) and interpolated
+ * whole correlation map), then each group of {@code group} frames from that trajectory (climbing to the nearest
+ * peak; the correlation map is searched within {@value #FINE_WINDOW} px only when the climb fails). The shifts are regularised in time ({@link Trajectory}) and interpolated
  * linearly to every frame (in frame time; extrapolated at the ends). Shifts are relative to the first aligned frame.
  * Stateless.
  */
@@ -56,7 +56,7 @@ final class GlobalAlignment {
             double[][] start = interpolateAt(coarse.times, Trajectory.smooth(c.shifts()).shifts(), units.times);
             iterations += c.iterations();
             changes.addAll(c.changes());
-            r = aligner.align(start, s.tol(), s.maxIterations(), FINE_WINDOW, true, workers);
+            r = aligner.align(start, s.tol(), s.maxIterations(), FINE_WINDOW, false, workers);
         } else {
             r = aligner.align(new double[units.times.length][2], s.tol(), s.maxIterations(), maxShift, workers);
         }

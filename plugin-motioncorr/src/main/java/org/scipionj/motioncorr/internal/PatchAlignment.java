@@ -31,6 +31,12 @@ final class PatchAlignment {
     /** Largest residual displacement searched on a patch (movie px): local motion beyond the global is small. */
     static final double MAX_LOCAL_SHIFT = 6;
 
+    /**
+     * Iterations at most per patch: residual motions are small, so 2 or 3 rounds converge; beyond that, low-dose
+     * patches only chase their noise.
+     */
+    static final int MAX_PATCH_ITERATIONS = 4;
+
     private PatchAlignment() {
     }
 
@@ -91,7 +97,8 @@ final class PatchAlignment {
                 spectra.add(Fft.forward(window(g, x0, y0, pw, ph, taperX, taperY)));
             }
             IterativeAligner aligner = new IterativeAligner(spectra, bin, bin, s.bLocal());
-            IterativeAligner.Result r = aligner.align(new double[groups][2], s.tol(), s.maxIterations(),
+            IterativeAligner.Result r = aligner.align(new double[groups][2], s.tol(),
+                    Math.min(s.maxIterations(), MAX_PATCH_ITERATIONS),
                     Math.min(MAX_LOCAL_SHIFT, Math.min(pw, ph) * bin / 4.0), false, Workers.SERIAL);
             residuals[p] = r.shifts();
             double mean = 0;
