@@ -1,5 +1,7 @@
 package org.scipionj.ctffind.internal;
 
+import org.scipionj.image.ctf.ElectronOptics;
+
 /**
  * The optics a CTF depends on besides defocus. Immutable.
  *
@@ -16,15 +18,9 @@ record Microscope(double voltage_kV, double cs_mm, double amplitudeContrast) {
         }
     }
 
-    /**
-     * Relativistic electron wavelength in Å, {@code h / sqrt(2 m0 e V (1 + e V / (2 m0 c²)))} with CODATA 2018
-     * constants: 0.019687 Å at 300 kV, 0.025079 Å at 200 kV.
-     */
+    /** Relativistic electron wavelength in Å. */
     double wavelength_A() {
-        double eV = 1.602176634e-19 * voltage_kV * 1e3;
-        double m0 = 9.1093837015e-31;
-        double c = 299_792_458.0;
-        return 6.62607015e-34 / Math.sqrt(2 * m0 * eV * (1 + eV / (2 * m0 * c * c))) * 1e10;
+        return ElectronOptics.wavelength_A(voltage_kV);
     }
 
     /** Cs in Å. */

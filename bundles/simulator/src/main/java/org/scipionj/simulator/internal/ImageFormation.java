@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.scipionj.image.ctf.Ctf;
 import org.scipionj.image.fft.ComplexFrame;
 import org.scipionj.image.fft.Fft;
 import org.scipionj.image.fft.FftPlan;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.scipionj.image.ctf.ElectronOptics;
 import org.scipionj.simulator.CtfTruth;
 import org.scipionj.simulator.DetectorTruth;
 import org.scipionj.simulator.LocalMotion;

@@ -3,6 +3,8 @@ package org.scipionj.simulator.internal;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.scipionj.image.ctf.ElectronOptics;
+
 /**
  * The specimen of one movie, before the microscope: the projected phase (particles in amorphous ice) and the
  * smooth transmission of the ice layer. Coordinates are frame-0 pixels. Stateless.

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.scipionj.image.ctf.ElectronOptics;
 import org.scipionj.simulator.MovieTruth;
 import org.scipionj.simulator.Particle;
 import org.scipionj.simulator.Preset;

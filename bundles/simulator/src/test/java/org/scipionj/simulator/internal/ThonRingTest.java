@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.scipionj.image.ctf.Ctf;
 import org.scipionj.image.fft.ComplexFrame;
 import org.scipionj.image.fft.Fft;
 import org.scipionj.image.process.RadialProfile;

@@ -1,4 +1,4 @@
-package org.scipionj.simulator.internal;
+package org.scipionj.image.ctf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

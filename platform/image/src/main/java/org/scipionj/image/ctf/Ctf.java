@@ -1,4 +1,4 @@
-package org.scipionj.simulator.internal;
+package org.scipionj.image.ctf;
 
 /**
  * The contrast transfer function in the CTFFIND4 convention (Rohou &amp; Grigorieff 2015, J. Struct. Biol. 192,

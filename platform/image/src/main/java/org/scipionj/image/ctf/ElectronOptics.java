@@ -1,4 +1,4 @@
-package org.scipionj.simulator.internal;
+package org.scipionj.image.ctf;
 
 /**
  * The relativistic electron wavelength and interaction constant at an accelerating voltage. Stateless.
@@ -13,13 +13,13 @@ package org.scipionj.simulator.internal;
 public final class ElectronOptics {
 
     /** Planck constant, J·s. */
-    static final double H = 6.62607015e-34;
+    private static final double H = 6.62607015e-34;
     /** Electron rest mass, kg. */
-    static final double M0 = 9.1093837015e-31;
+    private static final double M0 = 9.1093837015e-31;
     /** Elementary charge, C. */
-    static final double E = 1.602176634e-19;
+    private static final double E = 1.602176634e-19;
     /** Speed of light, m/s. */
-    static final double C = 299_792_458.0;
+    private static final double C = 299_792_458.0;
 
     private ElectronOptics() {
     }
