@@ -12,15 +12,9 @@ import java.util.Map;
 
 import org.scipionj.api.item.Acquisition;
 import org.scipionj.api.item.CtfModel;
-import org.scipionj.api.item.Item;
 import org.scipionj.api.item.Micrograph;
-import org.scipionj.api.protocol.ItemContext;
 import org.scipionj.api.protocol.ItemProcessor;
 import org.scipionj.api.protocol.ItemResult;
-import org.scipionj.api.protocol.Param;
-import org.scipionj.api.protocol.Parameters;
-import org.scipionj.api.protocol.RunContext;
-import org.scipionj.api.protocol.RunLog;
 import org.scipionj.ctffind.internal.CistemProtCTFFind;
 import org.scipionj.image.Frame;
 import org.scipionj.image.fft.Fft;
@@ -31,6 +25,7 @@ import org.scipionj.simulator.MovieTruth;
 import org.scipionj.simulator.Preset;
 import org.scipionj.simulator.SimulationOptions;
 import org.scipionj.simulator.internal.MovieSimulator;
+import org.scipionj.testing.TestRun;
 
 /**
  * CTF estimation ({@code CistemProtCTFFind}, native) against the simulator's ground truth, through the protocol's
@@ -167,7 +162,7 @@ public final class CtfBenchmark {
             Micrograph mic = new Micrograph(index, file.toString(), options.width(), options.height(),
                     options.pixelSize_A(), acq, null, Map.of());
             CistemProtCTFFind protocol = new CistemProtCTFFind("");
-            Context context = new Context(protocol, out, threads);
+            TestRun context = TestRun.of(protocol.descriptor(), out, Map.of()).withThreads(threads);
             ItemResult result;
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long c0;
@@ -266,95 +261,6 @@ public final class CtfBenchmark {
                     threads, median(wall), min(wall), median(cpu), median(cpu) / threads,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
-        }
-    }
-
-    /** A run and item context for one protocol run outside a project. */
-    private static final class Context implements RunContext, ItemContext, RunLog {
-
-        final List<String> log = Collections.synchronizedList(new ArrayList<>());
-        private final Parameters parameters;
-        private final Path dir;
-        private final int threads;
-
-        Context(CistemProtCTFFind protocol, Path dir, int threads) {
-            Map<String, Object> values = new java.util.LinkedHashMap<>();
-            for (Param p : protocol.descriptor().params()) {
-                values.put(p.name(), p.defaultValue());
-            }
-            this.parameters = new Parameters(values);
-            this.dir = dir;
-            this.threads = threads;
-        }
-
-        @Override
-        public long runId() {
-            return 1;
-        }
-
-        @Override
-        public Parameters parameters() {
-            return parameters;
-        }
-
-        @Override
-        public Path runDir() {
-            return dir;
-        }
-
-        @Override
-        public Path outputDir() {
-            return dir;
-        }
-
-        @Override
-        public int threads() {
-            return threads;
-        }
-
-        @Override
-        public RunLog log() {
-            return this;
-        }
-
-        @Override
-        public boolean isStopRequested() {
-            return false;
-        }
-
-        @Override
-        public RunContext run() {
-            return this;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public void log(String message) {
-            log.add(message);
-        }
-
-        @Override
-        public List<Item> related(String inputSlot, long groupId) {
-            return List.of();
-        }
-
-        @Override
-        public void info(String message) {
-            log.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.add(message);
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-            log.add(message + ": " + cause);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.scipionj.testing.TestRun;
 
 /** The descriptor and its validation. */
 class CistemProtCTFFindTest {
@@ -15,7 +16,7 @@ class CistemProtCTFFindTest {
     private final CistemProtCTFFind protocol = new CistemProtCTFFind("");
 
     private List<String> problems(Map<String, Object> given) {
-        return protocol.validate(new FakeRun(protocol.descriptor(), Path.of("."), given).parameters());
+        return protocol.validate(TestRun.of(protocol.descriptor(), Path.of("."), given).parameters());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.scipionj.testing.Anchors;
 
 /** CTFFIND's text formats: real CTFFIND 4.1.14 files parse, ours have the same shape and round-trip. */
 class CtffindTextTest {

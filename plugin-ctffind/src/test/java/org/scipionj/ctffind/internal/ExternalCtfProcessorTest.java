@@ -17,6 +17,7 @@ import org.scipionj.api.item.CtfModel;
 import org.scipionj.api.item.Micrograph;
 import org.scipionj.api.protocol.ItemProcessor;
 import org.scipionj.api.protocol.ItemResult;
+import org.scipionj.testing.TestRun;
 
 /**
  * The external mode with a fake CTFFIND: a script that reads the answers from its standard input (and keeps them),
@@ -68,7 +69,7 @@ class ExternalCtfProcessorTest {
 
     private static ItemResult run(Path dir, String micName, Map<String, Object> params) throws Exception {
         CistemProtCTFFind protocol = new CistemProtCTFFind(fake(dir).toString());
-        FakeRun run = new FakeRun(protocol.descriptor(), dir, params);
+        TestRun run = TestRun.of(protocol.descriptor(), dir, params);
         Micrograph mic = new Micrograph(3, dir.resolve(micName).toString(), 4096, 4096, 1.0,
                 new Acquisition(300, 2.7, 0.1, 0), null, Map.of());
         try (ItemProcessor processor = protocol.open(run)) {

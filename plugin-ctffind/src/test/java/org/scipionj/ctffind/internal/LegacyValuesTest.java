@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.scipionj.testing.TestRun;
 
 /** Old grigoriefflab values are recognised, converted as Scipion 1 did, and logged. */
 class LegacyValuesTest {
 
     private static LegacyValues values(Map<String, Object> given) {
-        return new LegacyValues(new FakeRun(CistemProtCTFFind.DESCRIPTOR, Path.of("."), given).parameters());
+        return new LegacyValues(TestRun.of(CistemProtCTFFind.DESCRIPTOR, Path.of("."), given).parameters());
     }
 
     @Test
@@ -53,7 +54,7 @@ class LegacyValuesTest {
     @Test
     void theRunLogSaysWhatWasConverted() throws Exception {
         CistemProtCTFFind protocol = new CistemProtCTFFind("");
-        FakeRun run = new FakeRun(protocol.descriptor(), Path.of("."), Map.of("lowRes", 0.05, "highRes", 0.35,
+        TestRun run = TestRun.of(protocol.descriptor(), Path.of("."), Map.of("lowRes", 0.05, "highRes", 0.35,
                 "minDefocus", 0.5, "maxDefocus", 4.0));
         protocol.open(run).close();
         assertEquals(2, run.log.size(), run.log.toString());

@@ -22,6 +22,8 @@ import org.scipionj.api.protocol.ItemResult;
 import org.scipionj.image.Frame;
 import org.scipionj.image.io.MrcFiles;
 import org.scipionj.image.io.MrcMode;
+import org.scipionj.testing.Anchors;
+import org.scipionj.testing.TestRun;
 
 /** The native processor end to end on files: outputs, failures as −999 items, unreadable input. */
 class NativeCtfProcessorTest {
@@ -35,7 +37,7 @@ class NativeCtfProcessorTest {
 
     private static ItemResult process(Path dir, Micrograph mic, Map<String, Object> params) throws Exception {
         CistemProtCTFFind protocol = new CistemProtCTFFind("");
-        FakeRun run = new FakeRun(protocol.descriptor(), dir, params);
+        TestRun run = TestRun.of(protocol.descriptor(), dir, params);
         try (ItemProcessor processor = protocol.open(run)) {
             return processor.process(run, mic);
         }

@@ -11,6 +11,7 @@ import org.scipionj.image.Frame;
 import org.scipionj.image.io.MrcFiles;
 import org.scipionj.image.star.StarBlock;
 import org.scipionj.image.star.StarFile;
+import org.scipionj.testing.Anchors;
 
 /**
  * The real RELION amplitude spectra of EMPIAR-10204 (shared anchors, relion5_betagal_empiar10204), fitted as

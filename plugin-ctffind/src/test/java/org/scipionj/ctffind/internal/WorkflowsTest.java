@@ -26,6 +26,7 @@ import org.scipionj.api.protocol.SourceProtocol;
 import org.scipionj.core.internal.store.RunRecord;
 import org.scipionj.core.internal.workflow.WorkflowReader;
 import org.scipionj.core.workflow.WorkflowTemplate;
+import org.scipionj.testing.Anchors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -26,6 +26,7 @@ import org.scipionj.image.star.StarBlock;
 import org.scipionj.image.star.StarFile;
 import org.scipionj.simulator.OutputFormat;
 import org.scipionj.simulator.Preset;
+import org.scipionj.testing.TestRun;
 
 class EmanProtAutopickTest {
 
@@ -33,7 +34,7 @@ class EmanProtAutopickTest {
     Path dir;
 
     private static Parameters params(Map<String, Object> overrides) {
-        return new FakeRun(EmanProtAutopick.DESCRIPTOR, Path.of("."), overrides).parameters();
+        return TestRun.of(EmanProtAutopick.DESCRIPTOR, Path.of("."), overrides).parameters();
     }
 
     @Test
@@ -59,7 +60,7 @@ class EmanProtAutopickTest {
         Path file = dir.resolve("mic_0001.mrc");
         MrcFiles.write(file, List.of(s.image()), MrcMode.FLOAT32, 1.0);
         Micrograph m = new Micrograph(7, file.toString(), 512, 512, 1.0, null, null, Map.of());
-        FakeRun run = new FakeRun(EmanProtAutopick.DESCRIPTOR, dir, Map.of("particleSize", 60L, "boxSize", 80L));
+        TestRun run = TestRun.of(EmanProtAutopick.DESCRIPTOR, dir, Map.of("particleSize", 60L, "boxSize", 80L));
         EmanProtAutopick protocol = new EmanProtAutopick("");
         ItemResult result;
         try (ItemProcessor p = protocol.open(run)) {
@@ -122,7 +123,7 @@ class EmanProtAutopickTest {
         Path file = dir.resolve("mic_0002.mrc");
         MrcFiles.write(file, List.of(new Frame(64, 64)), MrcMode.FLOAT32, 1.0);
         Micrograph m = new Micrograph(2, file.toString(), 64, 64, 1.0, null, null, Map.of());
-        FakeRun run = new FakeRun(EmanProtAutopick.DESCRIPTOR, dir,
+        TestRun run = TestRun.of(EmanProtAutopick.DESCRIPTOR, dir,
                 Map.of("boxerMode", 2, "boxSize", 64L, "threshold", 5.0));
         ItemResult result;
         try (ItemProcessor p = new EmanProtAutopick(home.toString()).open(run)) {

@@ -27,6 +27,7 @@ import org.scipionj.image.star.StarFile;
 import org.scipionj.simulator.OutputFormat;
 import org.scipionj.simulator.Preset;
 import org.scipionj.simulator.SimulationOptions;
+import org.scipionj.testing.TestRun;
 
 class ExtractionTest {
 
@@ -139,7 +140,7 @@ class ExtractionTest {
             coords.add(new Coordinate(4000 + coords.size(), 4, c[0], c[1], 1, 96, Map.of()));
         }
         CtfModel ctf = new CtfModel(4, file.toString(), 10000, 9000, 30, 0, 4, 0.2, null, Map.of());
-        FakeRun run = new FakeRun(XmippProtExtractParticles.DESCRIPTOR, dir, Map.of("boxSize", 128L,
+        TestRun run = TestRun.of(XmippProtExtractParticles.DESCRIPTOR, dir, Map.of("boxSize", 128L,
                 "doInvert", true, "normType", 2, "backRadius", 45.0, "doRemoveDust", false),
                 Map.of("inputCoordinates", coords, "ctfRelations", List.of(ctf)));
         ItemResult result;
@@ -201,7 +202,7 @@ class ExtractionTest {
         Path file = dir.resolve("m.mrc");
         MrcFiles.write(file, List.of(new Frame(64, 64)), MrcMode.FLOAT32, 1.0);
         Micrograph m = new Micrograph(1, file.toString(), 64, 64, 1.0, null, null, Map.of());
-        FakeRun run = new FakeRun(XmippProtExtractParticles.DESCRIPTOR, dir, Map.of("doFlip", true),
+        TestRun run = TestRun.of(XmippProtExtractParticles.DESCRIPTOR, dir, Map.of("doFlip", true),
                 Map.of("inputCoordinates", List.of(new Coordinate(1, 1, 32, 32, 1, 32, Map.of()))));
         ItemResult r = new XmippProtExtractParticles().open(run).process(run, m);
         assertEquals(ItemResult.Kind.FAILED, r.kind());

@@ -17,9 +17,10 @@ import org.scipionj.api.protocol.RunContext;
 import org.scipionj.api.protocol.Slot;
 import org.scipionj.api.protocol.Source;
 import org.scipionj.api.protocol.SourceProtocol;
-import org.scipionj.core.internal.workflow.ParamValues;
 import org.scipionj.core.internal.store.RunRecord;
+import org.scipionj.core.internal.workflow.ParamValues;
 import org.scipionj.core.internal.workflow.WorkflowReader;
+import org.scipionj.testing.Anchors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

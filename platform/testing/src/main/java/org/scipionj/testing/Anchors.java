@@ -1,4 +1,4 @@
-package org.scipionj.ctffind.internal;
+package org.scipionj.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -8,16 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Locates the shared anchors ({@code shared/anchors}): the system property {@code scipionj.anchors}, then
- * {@code ../../shared/anchors} from the module folder, then {@code shared/anchors} under every ancestor of the
- * working directory.
+ * Locates the shared anchors ({@code shared/anchors}: real data and Scipion workflows written by others): the
+ * system property {@code scipionj.anchors}, then {@code ../../shared/anchors} from the module folder, then
+ * {@code shared/anchors} under every ancestor of the working directory. A missing anchor fails the test: tests that
+ * use real data never skip silently.
  */
-final class Anchors {
+public final class Anchors {
 
     private Anchors() {
     }
 
-    static Path root() {
+    /** The anchors folder. */
+    public static Path root() {
         List<Path> tried = new ArrayList<>();
         String prop = System.getProperty("scipionj.anchors");
         if (prop != null && !prop.isBlank()) {
@@ -34,11 +36,12 @@ final class Anchors {
             }
         }
         return fail("anchors not found; working directory is " + cwd + ", tried " + tried
-                + "; run from plugin-ctffind in the repository checkout or set -Dscipionj.anchors=<folder>");
+                + "; run from a module of the repository checkout (with shared/ beside it) or set"
+                + " -Dscipionj.anchors=<folder>");
     }
 
     /** A file under the anchors; fails the test with a clear message if it is missing. */
-    static Path file(String relative) {
+    public static Path file(String relative) {
         Path p = root().resolve(relative);
         if (!Files.isRegularFile(p)) {
             fail("anchor " + relative + " is missing (looked for " + p + ")");
