@@ -1,0 +1,40 @@
+package org.scipionj.export.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.scipionj.api.item.Item;
+import org.scipionj.api.stream.Entry;
+import org.scipionj.api.stream.StreamingSet;
+
+/** Reads every committed entry of a set, page by page. Stateless. */
+final class SetItems {
+
+    private static final int PAGE = 5000;
+
+    private SetItems() {
+    }
+
+    /** Every entry committed so far, in order. */
+    static List<Entry<? extends Item>> entries(StreamingSet<?> set) {
+        List<Entry<? extends Item>> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<? extends Entry<? extends Item>> page = set.read(after, PAGE);
+            if (page.isEmpty()) {
+                return all;
+            }
+            all.addAll(page);
+            after = page.get(page.size() - 1).seq();
+        }
+    }
+
+    /** Every item of type {@code type} committed so far, in order. */
+    static <T extends Item> List<T> items(StreamingSet<?> set, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Entry<? extends Item> e : entries(set)) {
+            out.add(type.cast(e.item()));
+        }
+        return out;
+    }
+}
