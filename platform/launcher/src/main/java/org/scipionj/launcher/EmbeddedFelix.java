@@ -71,8 +71,26 @@ final class EmbeddedFelix implements AutoCloseable {
      * @return one line per bundle that failed to install or start: its name and the reason
      */
     List<String> installAndStart(Path bundleDir) throws LaunchException {
+        return installAndStart(bundleDir, null, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #installAndStart(Path)}, with the jars of {@code pluginDir} (when it exists) installed after
+     * those of {@code bundleDir}; their problems are added to {@code pluginProblems} instead of the result.
+     */
+    List<String> installAndStart(Path bundleDir, Path pluginDir, List<String> pluginProblems) throws LaunchException {
         List<String> problems = new ArrayList<>();
         List<Bundle> installed = new ArrayList<>();
+        List<Bundle> plugins = new ArrayList<>();
+        if (pluginDir != null && Files.isDirectory(pluginDir)) {
+            for (Path jar : jars(pluginDir)) {
+                try {
+                    plugins.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+                } catch (BundleException e) {
+                    pluginProblems.add(jar.getFileName() + ": cannot be installed: " + reason(e));
+                }
+            }
+        }
         for (Path jar : jars(bundleDir)) {
             if (!isBundle(jar)) {
                 System.err.println("scipion: skipping " + jar + ": not an OSGi bundle (no Bundle-SymbolicName)");
@@ -90,6 +108,7 @@ final class EmbeddedFelix implements AutoCloseable {
             throw new LaunchException("the OSGi framework did not start: " + reason(e), e);
         }
         installed.sort(Comparator.comparingInt(EmbeddedFelix::startOrder));
+        installed.addAll(plugins); // NB: after the platform, whose services they use
         for (Bundle bundle : installed) {
             if (isFragment(bundle)) {
                 continue;
@@ -97,7 +116,8 @@ final class EmbeddedFelix implements AutoCloseable {
             try {
                 bundle.start();
             } catch (BundleException | RuntimeException e) {
-                problems.add(name(bundle) + ": failed to start: " + reason(e));
+                (plugins.contains(bundle) ? pluginProblems : problems).add(name(bundle) + ": failed to start: "
+                        + reason(e));
             }
         }
         return problems;

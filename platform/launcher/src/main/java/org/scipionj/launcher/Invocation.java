@@ -89,8 +89,22 @@ final class Invocation {
         return args.toArray(new String[0]);
     }
 
+    /** {@code shell} without {@code -c}: the interactive console. */
     boolean isShell() {
-        return command().equals(SHELL);
+        return command().equals(SHELL) && shellCommand() == null;
+    }
+
+    /** The command of {@code shell -c "COMMAND"}, or null. */
+    String shellCommand() {
+        if (!command().equals(SHELL)) {
+            return null;
+        }
+        for (int i = 1; i < args.size() - 1; i++) {
+            if (args.get(i).equals("-c") || args.get(i).equals("--command")) {
+                return args.get(i + 1);
+            }
+        }
+        return null;
     }
 
     /** The arguments of the background runtime for a project: {@code runtime name=NAME}. */

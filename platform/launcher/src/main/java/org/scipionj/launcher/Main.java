@@ -33,6 +33,11 @@ public final class Main {
     /** Quiets SPI Fly's per-provider INFO lines (java.util.logging keeps loggers weakly: held here). */
     private static final java.util.logging.Logger SPIFLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
     static final String SLF4J_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    /**
+     * The installed-plugins folder of the user data ({@code installp}; the repository bundle keeps it in step
+     * with the running framework): its jars are started at boot after those of {@code HOME/bundle}.
+     */
+    static final String PLUGINS = "plugins";
 
     private Main() {
     }
@@ -59,6 +64,12 @@ public final class Main {
             // NB: a command has nothing to say through slf4j (Jetty: "not started"); the server logs warnings
             System.setProperty(SLF4J_LEVEL, invocation.isServing() ? "warn" : "error");
         }
+        if (invocation.command().equals(Invocation.SHELL)) {
+            Optional<ShellClient> server = ShellClient.connect(userData);
+            if (server.isPresent()) {
+                return attach(server.get(), invocation);
+            }
+        }
         Path storage = tempDir();
         Map<String, String> properties = invocation.isServing()
                 ? LaunchProperties.server(home, userData, storage, System.getProperties(), invocation.host(),
@@ -71,8 +82,13 @@ public final class Main {
         EmbeddedFelix felix = EmbeddedFelix.init(properties, storage);
         Runtime.getRuntime().addShutdownHook(new Thread(felix::close, "scipion-shutdown"));
         try (felix) {
-            List<String> problems = felix.installAndStart(home.resolve("bundle"));
+            List<String> pluginProblems = new java.util.ArrayList<>();
+            List<String> problems = felix.installAndStart(home.resolve("bundle"), userData.resolve(PLUGINS),
+                    pluginProblems);
             problems.forEach(p -> System.err.println("scipion: " + p));
+            // NB: a broken plugin must not lock the user out (uninstallp runs in this runtime too)
+            pluginProblems.forEach(p -> System.err.println("scipion: installed plugin " + p
+                    + " ('scipion installp --list' shows the plugins, 'scipion uninstallp -p NAME' removes one)"));
             if (invocation.isShell()) {
                 felix.awaitStop();
                 return problems.isEmpty() ? 0 : RUNTIME_FAILED;
@@ -100,6 +116,21 @@ public final class Main {
                 return startBackgroundRuntime(background, userData);
             }
             return code;
+        }
+    }
+
+    /** {@code shell} on the running server: one command ({@code -c}) or an interactive session. */
+    private static int attach(ShellClient client, Invocation invocation) {
+        try (client) {
+            String command = invocation.shellCommand();
+            if (command != null) {
+                return client.execute(command, System.out);
+            }
+            return client.interact(new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8)), System.out);
+        } catch (IOException e) {
+            System.err.println("scipion: the server's shell connection failed: " + e.getMessage());
+            return CLI_FAILED;
         }
     }
 

@@ -31,6 +31,11 @@ class InvocationTest {
     void shellIsRecognized() {
         assertTrue(Invocation.parse("shell").isShell());
         assertFalse(Invocation.parse("status").isShell());
+        // NB: 'shell -c CMD' runs one command (on the server when one runs) instead of the console
+        assertFalse(Invocation.parse("shell", "-c", "scipion:runs demo").isShell());
+        assertEquals("scipion:runs demo", Invocation.parse("shell", "-c", "scipion:runs demo").shellCommand());
+        assertEquals(null, Invocation.parse("shell").shellCommand());
+        assertEquals(null, Invocation.parse("status", "-c", "x").shellCommand());
     }
 
 

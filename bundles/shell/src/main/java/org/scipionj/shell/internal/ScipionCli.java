@@ -210,7 +210,7 @@ public final class ScipionCli implements Function<String[], Integer> {
             out.println("server (pid " + running.getAsLong() + ") stopped; its projects resume at the next start");
             return;
         }
-        try (ServerLock lock = ServerLock.acquire(userData())) {
+        try (ServerLock lock = ServerLock.acquire(userData()); ShellEndpoint.Listening shell = openShell(out)) {
             ProjectServer server = new ProjectServer(projects, out);
             Thread main = Thread.currentThread();
             Thread hook = new Thread(() -> {
@@ -224,6 +224,25 @@ public final class ScipionCli implements Function<String[], Integer> {
             server.serve();
         }
     }
+
+    /** The server's shell socket for 'scipion shell' (null: none); the server runs without it when it fails. */
+    private ShellEndpoint.Listening openShell(PrintStream out) {
+        ShellEndpoint endpoint = shellEndpoint;
+        if (endpoint == null) {
+            return null;
+        }
+        try {
+            return endpoint.open(userData());
+        } catch (java.io.IOException | RuntimeException e) {
+            out.println("The server's shell socket (" + userData().resolve(ShellEndpoint.SOCKET) + ") cannot be opened: "
+                    + e.getMessage() + "; 'scipion shell' will start a separate runtime");
+            return null;
+        }
+    }
+
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    volatile ShellEndpoint shellEndpoint;
 
     /** The launcher's contract: see org.scipionj.launcher.Main#BACKGROUND_PROJECT. */
     static final String BACKGROUND_PROJECT = "scipion.background.project";

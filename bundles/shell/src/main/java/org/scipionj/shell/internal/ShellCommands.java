@@ -10,11 +10,11 @@ import org.scipionj.api.project.RunInfo;
 
 /**
  * Felix Gogo commands in scope {@code scipion}: {@code projects}, {@code runs NAME}, {@code protocols},
- * {@code status NAME}. Thread-safe.
+ * {@code status NAME}, {@code schedule NAME}, {@code stop NAME [RUN]}. Thread-safe.
  */
 @Component(service = ShellCommands.class, property = {"osgi.command.scope=scipion",
         "osgi.command.function=projects", "osgi.command.function=runs", "osgi.command.function=protocols",
-        "osgi.command.function=status"})
+        "osgi.command.function=status", "osgi.command.function=schedule", "osgi.command.function=stop"})
 public final class ShellCommands {
 
     private final ProjectService projects;
@@ -52,6 +52,33 @@ public final class ShellCommands {
     public String status(String project) {
         try (Project p = projects.open(project)) {
             return StatusReport.text(p);
+        }
+    }
+
+    /** Schedules every run of a project; the running server (if any) picks it up within a second. */
+    public String schedule(String project) {
+        try (Project p = projects.open(project)) {
+            if (p.isProcessing()) {
+                return "Project " + p.name() + " is already being processed";
+            }
+            p.schedule();
+            return "Project " + p.name() + " scheduled";
+        }
+    }
+
+    /** Asks the processing runtime to stop a whole project. */
+    public String stop(String project) {
+        return stop(project, 0);
+    }
+
+    /** Asks the processing runtime to stop one run (0: all); committed work is kept. */
+    public String stop(String project, long run) {
+        try (Project p = projects.open(project)) {
+            if (run != 0 && p.run(run).isEmpty()) {
+                throw new org.scipionj.api.project.ScipionException("project " + p.name() + " has no run " + run);
+            }
+            p.requestStop(run);
+            return "Stop requested for " + (run == 0 ? "project " + p.name() : "run " + run + " of " + p.name());
         }
     }
 }
