@@ -33,7 +33,8 @@ public final class ScipionCli implements Function<String[], Integer> {
 
     static final String USAGE = String.join("\n",
             "usage: scipion COMMAND [key=value ...] [--flag ...]",
-            "  demo                                         simulate a microscope and import its movies in streaming",
+            "  " + Demo.USAGE,
+            "                                               simulated acquisition processed in streaming, live progress",
             "  create-project name=NAME workflow=PATH [--skip-unknown]   create a project from a Scipion workflow JSON",
             "  template PATH [alias=value ...] [--name NAME] [--noschedule] [--skip-unknown]   fill a template, create, schedule",
             "  export-workflow name=NAME [out=PATH]         write the project's runs as Scipion workflow JSON",
@@ -57,13 +58,19 @@ public final class ScipionCli implements Function<String[], Integer> {
     private final ProjectService projects;
     private final ProtocolRegistry registry;
     private final ExtraCommands extra;
+    private final DemoStarter demos;
 
     @Activate
     public ScipionCli(@Reference ProjectService projects, @Reference ProtocolRegistry registry,
-                      @Reference ExtraCommands extra) {
+                      @Reference ExtraCommands extra, @Reference DemoStarter demos) {
         this.projects = projects;
         this.registry = registry;
         this.extra = extra;
+        this.demos = demos;
+    }
+
+    ScipionCli(ProjectService projects, ProtocolRegistry registry, ExtraCommands extra) {
+        this(projects, registry, extra, new DemoStarter(projects, registry, (Path) null));
     }
 
     @Override
@@ -105,7 +112,9 @@ public final class ScipionCli implements Function<String[], Integer> {
                 case "items" -> items(a, out);
                 case "runtime" -> runtime(a, out);
                 case "server" -> server(a, out);
-                case "demo" -> new Demo(projects, out).run(a);
+                case "demo" -> {
+                    return new Demo(demos, projects, out, isTerminal()).run(a.rest());
+                }
                 case "run" -> {
                     return new RunCommand(projects, registry, out).run(a.rest());
                 }
@@ -223,6 +232,11 @@ public final class ScipionCli implements Function<String[], Integer> {
                     + "scheduled projects; stop it with './scipion server --stop'");
             server.serve();
         }
+    }
+
+    /** Whether stdout is a terminal that understands ANSI cursor codes. */
+    private static boolean isTerminal() {
+        return System.console() != null && !"dumb".equals(System.getenv("TERM"));
     }
 
     /** The server's shell socket for 'scipion shell' (null: none); the server runs without it when it fails. */
