@@ -14,21 +14,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The one place where the demo makes sure the plugins its workflow needs are installed, before anything is
- * created. Today it checks the protocol registry and, when a protocol is missing, fails naming each class and
- * the plugin bundle that provides it; installing the missing plugins (plugin repository, {@code installp}) belongs
- * in {@link #ensureInstalled}. Stateless, so thread-safe.
+ * created: protocols missing from the registry are installed with {@code scipion installp -p NAME --if-missing}
+ * (the plugin repository's command, when that bundle is present), saying so, and then awaited in the registry;
+ * what still misses fails the demo naming each class and its plugin. Stateless, so thread-safe.
  */
 final class DemoPlugins {
 
-    /** Which plugin provides each protocol the distribution's templates use. */
-    static final Map<String, String> PROVIDERS = Map.of(
-            "ProtImportMovies", "scipionj-import",
-            "ProtMotionCorr", "scipionj-plugin-motioncorr",
-            "CistemProtCTFFind", "scipionj-plugin-ctffind",
-            "EmanProtAutopick", "scipionj-plugin-eman",
-            "XmippProtExtractParticles", "scipionj-plugin-eman",
-            "ProtCurateMicrographs", "scipionj-monitor",
-            "ProtMonitorSummary", "scipionj-monitor");
+    /** Which plugin ({@code installp -p NAME}) provides each protocol the distribution's templates use. */
+    static final Map<String, String> PLUGINS = Map.of(
+            "ProtMotionCorr", "motioncorr",
+            "CistemProtCTFFind", "ctffind",
+            "EmanProtAutopick", "eman",
+            "XmippProtExtractParticles", "eman");
+    static final long INSTALL_WAIT_MS = 60_000;
 
     private DemoPlugins() {
     }
@@ -49,21 +47,44 @@ final class DemoPlugins {
     }
 
     /**
-     * Makes sure every protocol of {@code workflowJson} is installed, saying on {@code out} what it does.
+     * Makes sure every protocol of {@code workflowJson} is installed, installing the missing plugins through the
+     * {@code installp} command of {@code commands} (null: none) and saying so on {@code out}.
      *
      * @throws ScipionException naming the missing protocols and their plugins when they cannot be installed
      */
-    static void ensureInstalled(ProtocolRegistry registry, String workflowJson, PrintStream out) {
-        List<String> missing = new ArrayList<>();
-        for (String className : classNames(workflowJson)) {
-            if (registry.find(className).isEmpty()) {
-                missing.add(className + " (plugin " + PROVIDERS.getOrDefault(className, "unknown") + ")");
+    static void ensureInstalled(ProtocolRegistry registry, String workflowJson, ExtraCommands commands,
+            PrintStream out) throws InterruptedException {
+        List<String> missing = missing(registry, workflowJson);
+        Set<String> plugins = new LinkedHashSet<>();
+        missing.forEach(c -> {
+            if (PLUGINS.containsKey(c)) {
+                plugins.add(PLUGINS.get(c));
+            }
+        });
+        if (!plugins.isEmpty() && commands != null && commands.has("installp")) {
+            out.println("Installing the plugins the demo needs: " + String.join(", ", plugins));
+            List<String> args = new ArrayList<>();
+            plugins.forEach(p -> args.addAll(List.of("-p", p)));
+            args.add("--if-missing");
+            int code = commands.run("installp", args.toArray(String[]::new));
+            if (code != 0) {
+                throw new ScipionException("installing the plugins " + String.join(", ", plugins) + " failed (exit "
+                        + "code " + code + ", message above); install them with './scipion installp -p NAME'");
+            }
+            long deadline = System.currentTimeMillis() + INSTALL_WAIT_MS;
+            while (!(missing = missing(registry, workflowJson)).isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100); // NB: the installed bundles register their protocols asynchronously
             }
         }
-        // NB: installing missing plugins from the plugin repository goes here, before the check below.
         if (!missing.isEmpty()) {
-            throw new ScipionException("the demo needs protocols that are not installed: " + String.join(", ", missing)
-                    + "; install those plugins into the distribution's bundle/ folder and run the demo again");
+            List<String> named = missing.stream().map(c -> c + " (plugin " + PLUGINS.getOrDefault(c, "unknown") + ")")
+                    .toList();
+            throw new ScipionException("the demo needs protocols that are not installed: " + String.join(", ", named)
+                    + "; install them with './scipion installp -p NAME' and run the demo again");
         }
+    }
+
+    private static List<String> missing(ProtocolRegistry registry, String workflowJson) {
+        return classNames(workflowJson).stream().filter(c -> registry.find(c).isEmpty()).toList();
     }
 }

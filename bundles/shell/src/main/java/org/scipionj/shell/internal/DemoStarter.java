@@ -30,7 +30,7 @@ import org.scipionj.core.workflow.WorkflowTemplate;
 
 /**
  * The demo service: fills a template of the distribution's {@code workflows/} folder ({@code scipion.home}) with
- * the acquisition's values, makes sure its plugins are installed ({@link DemoPlugins}), creates and schedules the
+ * the acquisition's values, makes sure its plugins are installed ({@link DemoPlugins}: installs the missing ones), creates and schedules the
  * project, starts the simulator ({@code scipion testdata}, log in {@code logs/demo-NAME-acquisition.log}) and the
  * background server when none runs. Thread-safe (one start at a time).
  */
@@ -45,24 +45,31 @@ public final class DemoStarter implements DemoService {
     private final Path workflows;
     private final LauncherProcess launcher;
     private final ServerStarter servers;
+    private final ExtraCommands commands;
 
     @Activate
-    public DemoStarter(@Reference ProjectService projects, @Reference ProtocolRegistry registry, BundleContext context) {
-        this(projects, registry, home(context));
+    public DemoStarter(@Reference ProjectService projects, @Reference ProtocolRegistry registry,
+            @Reference ExtraCommands commands, BundleContext context) {
+        this(projects, registry, home(context), commands);
     }
 
-    /** @param home the distribution folder (its {@code workflows/} and {@code lib/launcher.jar}), or null */
-    DemoStarter(ProjectService projects, ProtocolRegistry registry, Path home) {
+    /**
+     * @param home     the distribution folder (its {@code workflows/} and {@code lib/launcher.jar}), or null
+     * @param commands the command whiteboard ({@code installp}), or null
+     */
+    DemoStarter(ProjectService projects, ProtocolRegistry registry, Path home, ExtraCommands commands) {
         this(projects, registry, home == null ? Path.of("workflows") : home.resolve("workflows"),
-                new LauncherProcess(home, userData(projects)));
+                new LauncherProcess(home, userData(projects)), commands);
     }
 
-    DemoStarter(ProjectService projects, ProtocolRegistry registry, Path workflows, LauncherProcess launcher) {
+    DemoStarter(ProjectService projects, ProtocolRegistry registry, Path workflows, LauncherProcess launcher,
+            ExtraCommands commands) {
         this.projects = projects;
         this.registry = registry;
         this.workflows = workflows;
         this.launcher = launcher;
         this.servers = new ServerStarter(userData(projects), launcher);
+        this.commands = commands;
     }
 
     private static Path home(BundleContext context) {
@@ -128,7 +135,7 @@ public final class DemoStarter implements DemoService {
                     + "another folder (or project name)");
         }
         String json = fill(template, acquisition.answers(data, r.interval_s()));
-        DemoPlugins.ensureInstalled(registry, json, out);
+        DemoPlugins.ensureInstalled(registry, json, commands, out);
         try {
             Files.createDirectories(data);
         } catch (IOException e) {

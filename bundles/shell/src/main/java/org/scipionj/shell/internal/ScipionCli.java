@@ -70,7 +70,7 @@ public final class ScipionCli implements Function<String[], Integer> {
     }
 
     ScipionCli(ProjectService projects, ProtocolRegistry registry, ExtraCommands extra) {
-        this(projects, registry, extra, new DemoStarter(projects, registry, (Path) null));
+        this(projects, registry, extra, new DemoStarter(projects, registry, (Path) null, extra));
     }
 
     @Override
