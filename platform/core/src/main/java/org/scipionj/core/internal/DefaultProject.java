@@ -31,14 +31,17 @@ final class DefaultProject implements Project {
     private final ProjectStore store;
     private final ProtocolRegistry registry;
     private final ThreadBudget budget;
+    private final ClusterExecutors executors;
     private volatile ProjectSession session;
 
-    DefaultProject(String name, Path dir, ProjectStore store, ProtocolRegistry registry, ThreadBudget budget) {
+    DefaultProject(String name, Path dir, ProjectStore store, ProtocolRegistry registry, ThreadBudget budget,
+                   ClusterExecutors executors) {
         this.name = name;
         this.dir = dir;
         this.store = store;
         this.registry = registry;
         this.budget = budget;
+        this.executors = executors;
     }
 
     @Override
@@ -89,7 +92,7 @@ final class DefaultProject implements Project {
         if (session != null && !session.isEnded()) {
             throw new ScipionException("project " + name + " is already being processed in this runtime");
         }
-        session = ProjectSession.start(new EngineEnv(store, registry, dir, budget));
+        session = ProjectSession.start(new EngineEnv(store, registry, dir, budget, executors));
         return session;
     }
 

@@ -39,18 +39,27 @@ public final class DefaultProjectService implements ProjectService {
     private final Path projectsDir;
     private final ProtocolRegistry registry;
     private final ThreadBudget budget;
+    private final ClusterExecutors executors;
     private final ItemCodec codec = new ItemCodec();
 
     @Activate
-    public DefaultProjectService(BundleContext context, @Reference ProtocolRegistry registry) {
-        this(userData(context.getProperty("scipion.user.data")), registry, threads(context.getProperty("scipion.threads")));
+    public DefaultProjectService(BundleContext context, @Reference ProtocolRegistry registry,
+                                 @Reference ClusterExecutors executors) {
+        this(userData(context.getProperty("scipion.user.data")), registry, threads(context.getProperty("scipion.threads")),
+                executors);
     }
 
     /** For tests and embedding: projects under {@code userData/projects}, {@code threads} worker threads. */
     public DefaultProjectService(Path userData, ProtocolRegistry registry, int threads) {
+        this(userData, registry, threads, new ClusterExecutors(null, userData));
+    }
+
+    /** For tests and embedding, with cluster executors. */
+    public DefaultProjectService(Path userData, ProtocolRegistry registry, int threads, ClusterExecutors executors) {
         this.projectsDir = userData.resolve("projects").toAbsolutePath();
         this.registry = registry;
         this.budget = new ThreadBudget(threads);
+        this.executors = executors;
     }
 
     static Path userData(String property) {
@@ -162,7 +171,7 @@ public final class DefaultProjectService implements ProjectService {
             }
         }
         return new DefaultProject(name, dir, new ProjectStore(Database.open(dir.resolve(DB_FILE), false), codec),
-                registry, budget);
+                registry, budget, executors);
     }
 
     /** Moves the staged project's entries into an existing (empty or unrelated) folder; the database last. */
@@ -188,7 +197,7 @@ public final class DefaultProjectService implements ProjectService {
                     + (list().isEmpty() ? "" : "; projects: " + String.join(", ", list())));
         }
         return new DefaultProject(name, dir, new ProjectStore(Database.open(dir.resolve(DB_FILE), false), codec),
-                registry, budget);
+                registry, budget, executors);
     }
 
     private static void checkName(String name) {

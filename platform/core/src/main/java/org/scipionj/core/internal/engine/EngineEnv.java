@@ -3,6 +3,7 @@ package org.scipionj.core.internal.engine;
 import java.nio.file.Path;
 
 import org.scipionj.api.project.ProtocolRegistry;
+import org.scipionj.core.internal.ClusterExecutors;
 import org.scipionj.core.internal.store.ProjectStore;
 
 /**
@@ -12,8 +13,10 @@ import org.scipionj.core.internal.store.ProjectStore;
  * @param registry installed protocols
  * @param projectDir the project folder
  * @param budget the runtime's thread budget
+ * @param executors the installed cluster executors, for runs marked for the queue
  */
-public record EngineEnv(ProjectStore store, ProtocolRegistry registry, Path projectDir, ThreadBudget budget) {
+public record EngineEnv(ProjectStore store, ProtocolRegistry registry, Path projectDir, ThreadBudget budget,
+                        ClusterExecutors executors) {
 
     /** Scipion's run folder name: {@code Runs/000002_ProtImportMovies}. */
     public Path runDir(long runId, String className) {

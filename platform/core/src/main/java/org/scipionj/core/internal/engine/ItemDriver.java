@@ -39,6 +39,7 @@ final class ItemDriver extends RunDriver {
     private final Object inFlightLock = new Object();
     private int inFlight;
     private volatile boolean cancelling;
+    private volatile QueueItemExecutor queue; // NB: null when the run's items are processed on this machine
 
     ItemDriver(EngineEnv env, RunRecord run, ItemProtocol protocol) {
         super(env, run, protocol);
@@ -48,6 +49,10 @@ final class ItemDriver extends RunDriver {
     @Override
     protected void onAbort() {
         cancelling = true;
+        QueueItemExecutor q = queue;
+        if (q != null && !isDetaching()) {
+            q.cancel();
+        }
     }
 
     @Override
@@ -56,12 +61,14 @@ final class ItemDriver extends RunDriver {
         String inputName = run.inputs().get(inSlot.name());
         SqlStreamingSet<? extends Item> input = new SqlStreamingSet<>(env.store(), inputName, inSlot.itemType());
         DefaultRunContext ctx = context(params);
+        prepareQueue(ctx);
         Set<Long> recorded = env.store().recordedInputs(run.id());
         if (!recorded.isEmpty()) {
             log.info("resuming: " + recorded.size() + " input items already recorded are skipped");
         }
         long batchSize = Math.max(0, run.engineLong("streamingBatchSize", 1));
-        try (ItemProcessor processor = ((ItemProtocol) protocol).open(ctx)) {
+        try (ItemProcessor processor = queue == null ? ((ItemProtocol) protocol).open(ctx) : null;
+             QueueItemExecutor q = openQueue(ctx, params, recorded)) {
             Deque<Entry<? extends Item>> joining = new ArrayDeque<>(); // NB: secondary inputs not there yet
             Deque<Entry<? extends Item>> pending = new ArrayDeque<>();
             long cursor = 0;
@@ -90,6 +97,9 @@ final class ItemDriver extends RunDriver {
                 boolean closedAndRead = state == SetState.CLOSED && fresh.size() < READ_CHUNK;
                 dispatch(pending, batchSize, closedAndRead && joining.isEmpty(), processor, ctx, inputName);
                 if (closedAndRead && joining.isEmpty() && pending.isEmpty()) {
+                    if (q != null) {
+                        q.inputDone();
+                    }
                     awaitIdle();
                     return;
                 }
@@ -117,7 +127,11 @@ final class ItemDriver extends RunDriver {
                     inFlight++;
                 }
                 try {
-                    env.budget().execute(ctx.threads(), () -> processOne(processor, ctx, inputName, entry));
+                    if (queue != null) {
+                        queue.add(entry, relatedOf(entry.item()));
+                    } else {
+                        env.budget().execute(ctx.threads(), () -> processOne(processor, ctx, inputName, entry));
+                    }
                 } catch (InterruptedException | RuntimeException e) {
                     done();
                     throw e;
@@ -138,26 +152,105 @@ final class ItemDriver extends RunDriver {
                 }
                 itemLog.append("attempt ").append(attempt + 1).append(" failed: ").append(result.reason()).append('\n');
             }
-            long millis = (System.nanoTime() - start) / 1_000_000L;
+            record(entry, result, itemLog.toString(), (System.nanoTime() - start) / 1_000_000L, inputName);
+        } finally {
+            done();
+        }
+    }
+
+    /** Commits the outcome of one input item (its outputs and record) in one transaction. */
+    private void record(Entry<? extends Item> entry, ItemResult result, String itemLog, long millis, String inputName) {
+        try {
             String key = "seq:" + entry.seq();
             String bundle = env.registry().providerOf(protocol);
             switch (result.kind()) {
                 case DONE -> {
                     Map<String, List<Item>> outputs = outputsOf(result);
-                    env.store().commit(run.id(), key, entry, "done", outputs, null, itemLog.toString(), millis, bundle);
+                    env.store().commit(run.id(), key, entry, "done", outputs, null, itemLog, millis, bundle);
                 }
                 case FAILED -> {
                     log.warn("item " + entry.item().id() + " of " + inputName + " failed: " + result.reason());
-                    env.store().commit(run.id(), key, entry, "failed", Map.of(), result.reason(), itemLog.toString(),
+                    env.store().commit(run.id(), key, entry, "failed", Map.of(), result.reason(), itemLog,
                             millis, bundle);
                 }
                 case CANCELLED -> log.info("item " + entry.item().id() + " cancelled; it will be processed on continue");
             }
         } catch (RuntimeException e) {
             log.error("cannot record item " + entry.item().id() + " of " + inputName, e);
-        } finally {
-            done();
         }
+    }
+
+    /**
+     * The cluster queue for a run marked {@code _useQueue}, re-attached to the jobs an earlier runtime left
+     * (their items join {@code recorded}, counted in flight); null for a run processed on this machine.
+     */
+    private QueueItemExecutor openQueue(DefaultRunContext ctx, Parameters params, Set<Long> recorded) throws Exception {
+        QueueItemExecutor q = queue;
+        if (q == null) {
+            return null;
+        }
+        for (Entry<? extends Item> e : q.reattach()) {
+            recorded.add(e.seq());
+            synchronized (inFlightLock) {
+                inFlight++;
+            }
+        }
+        return q;
+    }
+
+    /** Creates the queue executor before processing starts, when the run is marked for the queue. */
+    private void prepareQueue(DefaultRunContext ctx) throws RunFailure {
+        java.util.Optional<QueueSettings> settings;
+        try {
+            settings = QueueSettings.of(run);
+        } catch (IllegalArgumentException e) {
+            throw new RunFailure(e.getMessage());
+        }
+        if (settings.isEmpty()) {
+            return;
+        }
+        String wanted = settings.get().overrides().get("EXECUTOR");
+        var executor = env.executors().find(wanted).orElseThrow(() -> new RunFailure("run " + run.id()
+                + " is marked for the queue (_useQueue) but " + (wanted != null ? "no executor '" + wanted + "'"
+                : env.executors().names().isEmpty() ? "no cluster executor" : "more than one executor "
+                + env.executors().names() + " and no EXECUTOR in _queueParams") + " is installed; install the "
+                + "SLURM executor bundle (org.scipionj.slurm) or set _useQueue to false"));
+        String inputName = run.inputs().get(protocol.descriptor().inputs().get(0).name());
+        QueueItemExecutor.Sink sink = new QueueItemExecutor.Sink() {
+            @Override
+            public void finished(Entry<? extends Item> entry, ItemResult result, String log, long millis) {
+                try {
+                    record(entry, result, log, millis, inputName);
+                } finally {
+                    done();
+                }
+            }
+
+            @Override
+            public void abandoned(Entry<? extends Item> entry) {
+                done();
+            }
+        };
+        try {
+            queue = new QueueItemExecutor(new QueueItemExecutor.RunSide(run.id(), run.protocolId(), run.className(),
+                    run.params(), ctx.threads(), env.projectDir().toAbsolutePath(), runDir.toAbsolutePath(), log,
+                    env.store().codec()), executor.getKey(), executor.getValue(), env.executors(), settings.get(), sink);
+        } catch (IllegalArgumentException e) {
+            throw new RunFailure("run " + run.id() + ": " + e.getMessage());
+        }
+        log.info("items go to " + queue.describe());
+    }
+
+    /** The item's exposure in every secondary input (they are there: the item passed {@link RelatedItems#ready}). */
+    private Map<String, List<Item>> relatedOf(Item item) throws InterruptedException {
+        Map<String, List<Item>> out = new LinkedHashMap<>();
+        List<Slot> inputs = protocol.descriptor().inputs();
+        for (Slot slot : inputs.subList(1, inputs.size())) {
+            if (run.inputs().containsKey(slot.name())) {
+                out.put(slot.name(), related.of(slot.name(), item.groupId(), () -> cancelling));
+            }
+        }
+        return out;
     }
 
     private ItemResult attempt(ItemProcessor processor, RunContext ctx, Item item, StringBuilder itemLog) {

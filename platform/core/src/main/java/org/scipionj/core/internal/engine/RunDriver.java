@@ -85,6 +85,11 @@ abstract class RunDriver implements Runnable {
         return aborting;
     }
 
+    /** Whether the abort is the runtime shutting down (the run resumes at the next start). */
+    protected boolean isDetaching() {
+        return detaching;
+    }
+
     /** Hook for subclasses to propagate an abort to their workers. */
     protected void onAbort() {
     }
