@@ -47,8 +47,21 @@ final class MonitoredProject {
                 """.formatted(movies, samplingSeconds, publishCmd.replace("\\", "\\\\").replace("\"", "\\\""));
     }
 
-    /** Writes the workflow to {@code userData/workflow.json} and creates project {@code name} from it. */
+    /**
+     * Installs the motioncorr and ctffind plugins into {@code userData} with {@code installp} when the distribution
+     * ships them in its plugin repository rather than in {@code bundle/}, writes the workflow and creates project
+     * {@code name} from it.
+     */
     static void create(Path userData, String name, String workflow) throws IOException, InterruptedException {
+        boolean bundled = ScipionRuntime.bundleJars().stream()
+                .anyMatch(jar -> jar.getFileName().toString().startsWith("scipionj-plugin-ctffind"));
+        if (!bundled) {
+            ScipionProcess.Result installed = ScipionProcess.run(userData, java.time.Duration.ofSeconds(120),
+                    "installp", "-p", "motioncorr", "-p", "ctffind");
+            if (installed.exitCode() != 0) {
+                throw new AssertionError("installp failed: " + installed);
+            }
+        }
         Path file = userData.resolve("workflow-" + name + ".json");
         Files.writeString(file, workflow);
         ScipionProcess.Result created = ScipionProcess.run(userData, java.time.Duration.ofSeconds(120),
@@ -66,6 +79,26 @@ final class MonitoredProject {
         return ScipionProcess.start(userData, List.of("-Djava.awt.headless=true"), "testdata", "--generate", "small",
                 "--size", "512", "--frames", "8", "--dose", "6", "--gain", "off", "--count", String.valueOf(count),
                 "--interval", String.valueOf(intervalSeconds), "--out", out.toString());
+    }
+
+    /**
+     * Simulates {@code count} movies into {@code staging} at once (the microscope's buffer, not watched), so that a
+     * test can then {@link #deliver} them into the watched folder one by one, exactly when it wants.
+     */
+    static void stage(Path userData, Path staging, int count) throws IOException, InterruptedException {
+        try (ScipionProcess microscope = microscope(userData, staging, count, 0)) {
+            int exit = microscope.waitFor(java.time.Duration.ofSeconds(180));
+            if (exit != 0) {
+                throw new AssertionError("testdata failed: " + microscope.result());
+            }
+        }
+    }
+
+    /** Moves movie {@code index} (1-based) of {@link #stage} into the watched folder, atomically. */
+    static void deliver(Path staging, Path movies, int index) throws IOException {
+        String name = String.format("movie_%04d.mrc", index);
+        Files.createDirectories(movies);
+        Files.move(staging.resolve(name), movies.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The folder of the summary monitor's report. */
