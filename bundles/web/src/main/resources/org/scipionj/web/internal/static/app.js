@@ -65,7 +65,8 @@
           + '</td><td>' + st + '</td><td>' + (p.processing ? 'processing' : '') + esc(p.error || '') + '</td></tr>';
       });
       main.innerHTML = '<h2>Projects</h2><table id="projects"><tr><th>project</th><th>runs</th><th>statuses</th><th></th></tr>'
-        + rows.join('') + '</table>' + (list.length ? '' : '<p>No projects yet: <code>scipion create-project</code>.</p>');
+        + rows.join('') + '</table>' + (list.length ? '' : '<p>No projects yet: <code>scipion create-project</code>.</p>')
+        + '<p><a id="new-from-template" href="/templates">New session from a workflow template</a></p>';
     });
   }
 
