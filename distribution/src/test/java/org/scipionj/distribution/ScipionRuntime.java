@@ -23,8 +23,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.options.UrlProvisionOption;
 
 /**
- * Boots the runtime of the assembled distribution in Pax Exam: exactly the jars of
- * {@code target/scipion/bundle}, as the launcher would. One line in a test class:
+ * Boots the runtime of the assembled distribution in Pax Exam: the jars of {@code target/scipion/bundle}, as
+ * the launcher would, plus the plugins of the bundled repository ({@code target/scipion/repository}) as if they
+ * were installed ({@link #coreOptions} leaves them out, for tests that install them). One line in a test class:
  *
  * <pre>{@code
  * @RunWith(PaxExam.class)
@@ -70,6 +71,15 @@ public final class ScipionRuntime {
         }
     }
 
+    /** The plugin bundles of the distribution's repository (what {@code installp} installs), sorted. */
+    public static List<Path> repositoryJars() {
+        try (Stream<Path> files = Files.list(distribution().resolve("repository"))) {
+            return files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A fresh, empty user data folder (projects live in it), deleted when the test JVM exits. */
     public static Path freshUserData() {
         try {
@@ -94,8 +104,20 @@ public final class ScipionRuntime {
         return options(freshUserData(), extra);
     }
 
-    /** The distribution's runtime with the given user data folder, plus {@code extra} options. */
+    /**
+     * The distribution's runtime with the given user data folder, the bundled repository's plugins provisioned,
+     * plus {@code extra} options.
+     */
     public static Option[] options(Path userData, Option... extra) {
+        List<Option> options = new ArrayList<>(Arrays.asList(coreOptions(userData, extra)));
+        for (Path jar : repositoryJars()) {
+            options.add(bundle(jar.toUri().toString()));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    /** The distribution's runtime ({@code bundle/} only, no plugins installed), plus {@code extra} options. */
+    public static Option[] coreOptions(Path userData, Option... extra) {
         Path dist = distribution();
         List<Option> options = new ArrayList<>();
         for (Path jar : bundleJars()) {

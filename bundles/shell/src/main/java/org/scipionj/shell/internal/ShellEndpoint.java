@@ -16,11 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -33,7 +37,10 @@ import org.osgi.service.component.annotations.Reference;
 public final class ShellEndpoint {
 
     static final String SOCKET = "run/shell.sock";
+    /** A session variable: the server's process id. */
+    static final String SERVER_PID = "SERVER_PID";
     private final CommandProcessor processor;
+    private final Set<Listening> open = ConcurrentHashMap.newKeySet();
 
     @Activate
     public ShellEndpoint(@Reference CommandProcessor processor) {
@@ -59,14 +66,26 @@ public final class ShellEndpoint {
         Thread acceptor = new Thread(() -> accept(server), "scipion-shell-endpoint");
         acceptor.setDaemon(true);
         acceptor.start();
-        return () -> {
-            try {
-                server.close();
-                Files.deleteIfExists(socket);
-            } catch (IOException e) {
-                // NB: a stale socket file is replaced by the next server
+        Listening listening = new Listening() {
+            @Override
+            public void close() {
+                open.remove(this);
+                try {
+                    server.close();
+                    Files.deleteIfExists(socket);
+                } catch (IOException e) {
+                    // NB: a stale socket file is replaced by the next server
+                }
             }
         };
+        open.add(listening);
+        return listening;
+    }
+
+    /** The framework stops (the server's shutdown hook): no socket file is left behind. */
+    @Deactivate
+    void deactivate() {
+        List.copyOf(open).forEach(Listening::close);
     }
 
     private void accept(ServerSocketChannel server) {
@@ -86,6 +105,7 @@ public final class ShellEndpoint {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(buffer, true, StandardCharsets.UTF_8);
         try (client; CommandSession session = processor.createSession(InputStream.nullInputStream(), print, print)) {
+            session.put(SERVER_PID, ProcessHandle.current().pid()); // NB: 'shell -c "echo $SERVER_PID"' says where it runs
             BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client),
                     StandardCharsets.UTF_8));
             OutputStream out = Channels.newOutputStream(client);

@@ -1,0 +1,2 @@
+/** An example Scipion-J plugin: power-spectrum statistics of micrographs. Private (nothing exported). */
+package org.example.powerspectrum;
