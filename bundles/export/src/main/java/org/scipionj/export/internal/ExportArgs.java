@@ -43,10 +43,10 @@ record ExportArgs(String project, long run, String output, Exporter.Format forma
                 case "output" -> output = value;
                 case "format" -> format = value;
                 case "out" -> out = value;
-                case "absolute" -> absolute = value == null;
+                case "absolute" -> absolute = value == null || Boolean.parseBoolean(value.trim());
                 default -> throw new ScipionException("export: unknown argument '" + a + "'; usage: " + USAGE);
             }
-            if (value == null && !key.equals("absolute")) {
+            if (value == null && !key.equals("absolute")) { // NB: --absolute is the one flag
                 throw new ScipionException("export: '" + a + "' needs a value; usage: " + USAGE);
             }
         }
