@@ -49,12 +49,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * frame (offset removed) and correlation with the noise-free micrograph in the 3–8 Å band (central region), for
  * patches 5 x 5, patches 0 x 0 and {@code -Align 0}, on small movies with 1.5 and 4 px local motion;</li>
  * <li>time per {@code falcon4} movie (4096² x 40, 0.83 Å/px, 1 e/Å²/frame, int16, gain on) with global + 5 x 5 patch
- * alignment and dose weighting on {@code threads} threads (goal ≤ 15 s), wall clock, process CPU time, peak Java
- * heap and peak resident memory (which includes the memory-mapped movie), and where the time goes (per step,
- * summed over threads); the first movie warms the JIT up. The same movies give the figures of 2 at falcon4 size.</li>
+ * alignment and dose weighting on {@code threads} threads (goal ≤ 15 s): one movie, simulated once (about a minute)
+ * and kept, processed once to warm the JIT up and then {@code speed} times; wall clock, process CPU time, peak Java
+ * heap and peak resident memory (which includes the memory-mapped movie; reset before each run where Linux allows),
+ * and where the time goes (wall time per step, from the item log: reading with gain correction, binning and FFTs of
+ * pass 1, global alignment, patch sums and alignment, the local fit, pass 2 reading, warping and accumulation, sum
+ * FFTs with dose weighting and binning, writing). With {@code local > 0} the same movie also gives the figures of 2
+ * at falcon4 size.</li>
  * </ol>
- * Run with {@code ./scipion bench motioncorr [accuracy=3] [local=1] [speed=2] [threads=2] [seed=1] [data=DIR]
- * [keep=false]}; simulated movies are kept in {@code data} and reused when it is given. Not a test: it asserts
+ * Run with {@code ./scipion bench motioncorr [accuracy=3] [local=1] [speed=3] [threads=2] [seed=1] [data=DIR]
+ * [keep=true]}; simulated movies are kept in {@code data} (by default {@code scipionj-motioncorr-bench} in the
+ * temporary folder) and reused by the next run; {@code keep=false} deletes them at the end. Not a test: it asserts
  * nothing and prints figures.
  */
 public final class MotionCorrBenchmark {
@@ -65,12 +70,13 @@ public final class MotionCorrBenchmark {
     static void run(Map<String, String> options) throws Exception {
         int accuracy = Integer.parseInt(options.getOrDefault("accuracy", "3"));
         int local = Integer.parseInt(options.getOrDefault("local", "1"));
-        int speed = Integer.parseInt(options.getOrDefault("speed", "2"));
+        int speed = Integer.parseInt(options.getOrDefault("speed", "3"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
         long seed = Long.parseLong(options.getOrDefault("seed", "1"));
-        boolean keepData = options.containsKey("data") || Boolean.parseBoolean(options.getOrDefault("keep", "false"));
-        Path data = options.containsKey("data") ? Path.of(options.get("data"))
-                : Files.createTempDirectory("scipionj-motioncorr-bench");
+        boolean keepData = Boolean.parseBoolean(options.getOrDefault("keep", "true"));
+        Path data = Path.of(options.getOrDefault("data", Path.of(System.getProperty("java.io.tmpdir"),
+                "scipionj-motioncorr-bench").toString()));
+        Files.createDirectories(data);
         Path work = Files.createTempDirectory("scipionj-motioncorr-runs");
         System.setProperty("java.awt.headless", "true");
         Fft.setThreads(threads);
@@ -106,25 +112,36 @@ public final class MotionCorrBenchmark {
                 }
             }
             if (speed > 0) {
-                System.out.printf("%n3. Speed: falcon4 movies (4096x4096x40, 0.83 A/px, 1 e/A2/frame, int16, gain on),"
-                        + " global + 5x5 patches + dose weighting, %d threads; the first warms up%n", threads);
+                System.out.printf("%n3. Speed: one falcon4 movie (4096x4096x40, 0.83 A/px, 1 e/A2/frame, int16, gain on),"
+                        + " global + 5x5 patches + dose weighting, %d threads: 1 warm-up run, then %d timed runs of the"
+                        + " same movie (simulated once, kept in %s)%n", threads, speed, data);
+                Sim movie = Sim.make(SimulationOptions.builder(Preset.FALCON4).seed(seed + 500).build(),
+                        data.resolve("falcon4-" + (seed + 500)), local > 0);
                 List<Run> runs = new ArrayList<>();
-                Sim last = null;
+                Map<String, List<Double>> steps = new java.util.LinkedHashMap<>();
                 for (int i = 0; i <= speed; i++) {
-                    last = Sim.make(SimulationOptions.builder(Preset.FALCON4).seed(seed + 500 + i).build(),
-                            data.resolve("falcon4-" + (seed + 500 + i)), i == speed);
-                    Run r = process(last, work, Map.of(), threads);
-                    runs.add(r);
-                    System.out.printf(Locale.ROOT, "   movie %d%s: %.2f s wall, %.2f s CPU, peak heap %d MB, peak RSS %d MB;"
+                    Run r = process(movie, work, Map.of(), threads);
+                    System.out.printf(Locale.ROOT, "   run %d%s: %.2f s wall, %.2f s CPU, peak heap %d MB, peak RSS %d MB;"
                             + " global RMS error %.3f px%n      %s%n", i + 1, i == 0 ? " (warm-up)" : "", r.wall_s(),
-                            r.cpu_s(), r.heapMb(), r.rssMb(), last.globalError(r.shiftsX(), r.shiftsY()), r.log());
+                            r.cpu_s(), r.heapMb(), r.rssMb(), movie.globalError(r.shiftsX(), r.shiftsY()), r.log());
+                    if (i > 0) {
+                        runs.add(r);
+                        r.steps().forEach((k, v) -> steps.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+                    }
                 }
-                List<Run> timed = runs.subList(1, runs.size());
-                System.out.printf(Locale.ROOT, "   per movie: %.2f s wall (goal <= 15 s; 500 movies/h need 7.2 s), %.2f s CPU"
-                        + " on %d threads%n", timed.stream().mapToDouble(Run::wall_s).average().orElse(0),
-                        timed.stream().mapToDouble(Run::cpu_s).average().orElse(0), threads);
-                if (last != null) {
-                    compare(last, work, threads, "falcon4, local motion 1.5 px");
+                System.out.printf(Locale.ROOT, "   per movie (mean of %d runs): %.2f s wall (goal <= 15 s; 500 movies/h need"
+                        + " 7.2 s), %.2f s CPU on %d threads, peak heap %d MB, peak RSS %d MB; load average now %.1f%n",
+                        runs.size(), runs.stream().mapToDouble(Run::wall_s).average().orElse(0),
+                        runs.stream().mapToDouble(Run::cpu_s).average().orElse(0), threads,
+                        runs.stream().mapToLong(Run::heapMb).max().orElse(0),
+                        runs.stream().mapToLong(Run::rssMb).max().orElse(0),
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                StringBuilder b = new StringBuilder();
+                steps.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(String.format(
+                        Locale.ROOT, "%.2f s", v.stream().mapToDouble(d -> d).average().orElse(0))));
+                System.out.printf("   where the wall time goes (mean): %s%n", b);
+                if (local > 0) {
+                    compare(movie, work, threads, "falcon4, local motion 1.5 px");
                 }
             }
         } finally {
@@ -169,6 +186,17 @@ public final class MotionCorrBenchmark {
         @SuppressWarnings("unchecked")
         Map<String, Object> local() {
             return (Map<String, Object>) movie.attributes().get("localModel");
+        }
+
+        /** Seconds per step from the item log ("name 1.23 s, ..."), the output writing included. */
+        Map<String, Double> steps() {
+            Map<String, Double> out = new java.util.LinkedHashMap<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z(][a-z0-9 ,:/()-]*?) ([0-9.]+) s(?:,|$)")
+                    .matcher(log.substring(log.indexOf("; ") + 2));
+            while (m.find()) {
+                out.put(m.group(1).replaceFirst("^[, ]+", ""), Double.parseDouble(m.group(2)));
+            }
+            return out;
         }
 
         String localSummary() {
@@ -230,6 +258,7 @@ public final class MotionCorrBenchmark {
                 .filter(b -> b.getType() == MemoryType.HEAP).toList();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        resetPeakRss();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
@@ -246,8 +275,19 @@ public final class MotionCorrBenchmark {
         Movie out = (Movie) result.outputs().get("outputMovies").get(0);
         List<Item> plain = result.outputs().get("outputMicrographs");
         Path plainFile = plain == null ? null : Path.of(((org.scipionj.api.item.Micrograph) plain.get(0)).file());
-        String line = log.stream().filter(l -> l.startsWith("aligned")).findFirst().orElse(String.join("; ", log));
+        String line = log.stream().filter(l -> l.startsWith("aligned")).findFirst().orElse(String.join("; ", log))
+                + log.stream().filter(l -> l.startsWith("outputs written in")).map(l -> ", writing outputs "
+                        + l.substring("outputs written in ".length())).findFirst().orElse("");
         return new Run(out, plainFile, wall, cpu, peak, peakRss(), line);
+    }
+
+    /** Resets the peak resident set (VmHWM) to the current one, where Linux allows it. */
+    private static void resetPeakRss() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (Exception e) {
+            // NB: not Linux, or not allowed: the peak is then the process's since it started
+        }
     }
 
     /** Peak resident set of this process (VmHWM), MB; -1 where /proc is not there. */

@@ -50,7 +50,8 @@ final class AlignmentData {
         long start = System.nanoTime();
         workers.forEach(n, i -> {
             float[] buffer = buffers.get();
-            frames.read(s.alignFirst() + i, buffer);
+            frames.read(s.alignFirst() + i, buffer, timings);
+            long b0 = System.nanoTime();
             Frame binned = bin(buffer, frames.width(), frames.height(), bin);
             float[] d = binned.data();
             double sum = 0;
@@ -63,8 +64,11 @@ final class AlignmentData {
             }
             means[i] = mean;
             ComplexFrame spectrum = new ComplexFrame(bw, bh);
+            long f0 = System.nanoTime();
             Fft.plan(bw, bh).forward(binned, spectrum);
             spectra[i] = spectrum;
+            timings.add("  of which bin (thread sum)", f0 - b0);
+            timings.add("  of which FFT (thread sum)", System.nanoTime() - f0);
         });
         timings.add("pass 1: read, correct, bin, FFT", System.nanoTime() - start);
         return new AlignmentData(bin, bw, bh, spectra, means);

@@ -86,9 +86,20 @@ final class MovieFrames implements AutoCloseable {
 
     /** Reads corrected frame {@code z} into the first {@code width * height} values of {@code buffer}. */
     void read(int z, float[] buffer) throws IOException {
+        read(z, buffer, null);
+    }
+
+    /** As above, adding the time spent reading and correcting to {@code timings} (thread sums) unless it is null. */
+    void read(int z, float[] buffer, Timings timings) throws IOException {
+        long t0 = System.nanoTime();
         reader.readFrame(z, buffer);
+        long t1 = System.nanoTime();
         if (correction != null) {
             correction.apply(buffer);
+        }
+        if (timings != null) {
+            timings.add("  of which read (thread sum)", t1 - t0);
+            timings.add("  of which gain, defects (thread sum)", System.nanoTime() - t1);
         }
         int rw = reader.width();
         if (x0 != 0 || y0 != 0 || width != rw) {

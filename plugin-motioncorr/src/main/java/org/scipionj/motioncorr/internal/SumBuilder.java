@@ -61,7 +61,7 @@ final class SumBuilder {
                 if (buffers[i] == null) {
                     buffers[i] = new float[frames.bufferSize()];
                 }
-                frames.read(s.sumFirst() + first + i, buffers[i]);
+                frames.read(s.sumFirst() + first + i, buffers[i], timings);
             });
             long t1 = System.nanoTime();
             timings.add("pass 2: read, correct", t1 - t0);

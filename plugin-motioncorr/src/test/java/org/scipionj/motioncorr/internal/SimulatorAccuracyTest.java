@@ -43,9 +43,26 @@ class SimulatorAccuracyTest {
         assertGlobalError(5, 0.2);
     }
 
+    @Test
+    void globalShiftsOfAFullSmallMovieAtTheIssuesLowDose() throws Exception {
+        // NB: the issue's condition: a whole small-preset movie (1024 x 1024 x 24, drift 10 px, local motion 1.5 px)
+        // at 1.2 e/A2/frame. The goal there is 0.1 px and it is NOT met: the benchmark measures 0.17-0.23 px (see
+        // the README). Per frame, the shift against the sum of the others is worth about 0.2 px at this dose, and
+        // the simulator's random walk (0.2 px per axis per frame) leaves little to gain by smoothing in time. This
+        // guards what is reached.
+        double rms = globalError(SimulationOptions.builder(Preset.SMALL).dosePerFrame_ePerA2(1.2).seed(1).build());
+        assertTrue(rms <= 0.25, "global RMS error " + rms);
+    }
+
     void assertGlobalError(double dose, double limit) throws Exception {
-        Simulated s = Simulated.make(SimulationOptions.builder(Preset.SMALL).size(512, 512).frames(16)
-                .dosePerFrame_ePerA2(dose).seed(11).build(), dir);
+        double rms = globalError(SimulationOptions.builder(Preset.SMALL).size(512, 512).frames(16)
+                .dosePerFrame_ePerA2(dose).seed(11).build());
+        assertTrue(rms <= limit, "global RMS error " + rms);
+    }
+
+    double globalError(SimulationOptions options) throws Exception {
+        Simulated s = Simulated.make(options, dir);
+        double dose = options.dosePerFrame_ePerA2();
         MotionCorr.Result r = align(s, settings(s).withPatches(0, 0), true);
         double[][] g = r.motion().global();
         java.util.List<Double> x = new java.util.ArrayList<>();
@@ -55,9 +72,11 @@ class SimulatorAccuracyTest {
             y.add(v[1]);
         }
         double rms = s.globalError(x, y);
-        System.out.printf("simulated 512x512x16, %.1f e/A2/frame, gain on: global RMS error %.4f px, drift %.1f px%n",
-                dose, rms, Math.hypot(s.truth.motion().shiftX_px()[15], s.truth.motion().shiftY_px()[15]));
-        assertTrue(rms <= limit, "global RMS error " + rms);
+        int last = options.frames() - 1;
+        System.out.printf("simulated %dx%dx%d, %.1f e/A2/frame, gain on: global RMS error %.4f px, drift %.1f px%n",
+                options.width(), options.height(), options.frames(), dose, rms,
+                Math.hypot(s.truth.motion().shiftX_px()[last], s.truth.motion().shiftY_px()[last]));
+        return rms;
     }
 
     @Test
