@@ -11,7 +11,7 @@ import org.scipionj.api.project.ScipionException;
 /**
  * Which output set of a run an export means. With {@code output=NAME} that one (the short name,
  * {@code outputMicrographs}, or the full {@code 2.outputMicrographs}). Without it: the run's only output; or, for a
- * run with several, the most processed item type (particles, then coordinates, CTFs, micrographs, movies: motion
+ * run with several, one with items before an empty one, then the most processed item type (particles, then coordinates, CTFs, micrographs, movies: motion
  * correction's micrographs rather than the movies it annotates), preferring the dose-weighted micrographs as
  * Scipion and RELION pass them on. Stateless.
  */
@@ -42,7 +42,8 @@ final class OutputChoice {
             throw new ScipionException("run " + run.id() + " has no output '" + requested + "'; its outputs: "
                     + names(outputs));
         }
-        return outputs.stream().max(Comparator.comparingInt((OutputInfo o) -> ORDER.indexOf(o.itemType()))
+        return outputs.stream().max(Comparator.comparing((OutputInfo o) -> o.size() > 0)
+                .thenComparingInt(o -> ORDER.indexOf(o.itemType()))
                 .thenComparing(o -> o.name().endsWith("DoseWeighted"))).orElseThrow();
     }
 
