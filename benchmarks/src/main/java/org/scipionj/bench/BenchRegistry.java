@@ -13,6 +13,7 @@ final class BenchRegistry {
         all.put("image-io", ImageIoBenchmark::run);
         all.put("fft", FftBenchmark::run);
         all.put("web", WebBenchmark::run);
+        all.put("web-server", ServerLoadBenchmark::run);
         all.put("ctffind", CtfBenchmark::run);
         all.put("simulator", SimulatorBenchmark::run);
         all.put("picking", PickingBenchmark::run);
