@@ -82,10 +82,11 @@ class PluginShellIT {
             ScipionProcess.Result interactive = ScipionProcess.run(userData, TIMEOUT, "shell"); // NB: stdin is empty
             assertEquals(0, interactive.exitCode(), interactive::toString);
             assertTrue(interactive.stdout().startsWith("Connected to the running server's shell"), interactive::toString);
-        } finally {
-            ScipionProcess.run(userData, TIMEOUT, "server", "--stop");
+
+            ScipionProcess.Result stop = ScipionProcess.run(userData, TIMEOUT, "server", "--stop");
+            assertEquals(0, stop.exitCode(), stop::toString);
+            assertFalse(Files.exists(socket), "the server removes its socket when it stops");
         }
-        assertFalse(Files.exists(userData.resolve("run/shell.sock")), "the server removes its socket when it stops");
         ScipionProcess.Result local = shell("scipion:projects");
         assertEquals("live\n", local.stdout(), () -> "without a server, a local runtime answers: " + local);
     }
