@@ -60,7 +60,8 @@ final class Exporter {
             case "Micrograph" -> MicrographTable.write(SetItems.items(set, Micrograph.class), lineage, folder);
             case "CtfModel" -> CtfTable.write(SetItems.items(set, CtfModel.class), lineage, folder);
             case "Coordinate" -> CoordinateTables.write(SetItems.items(set, Coordinate.class), lineage, folder);
-            case "Particle" -> ParticleTable.write(SetItems.items(set, Particle.class), lineage, folder);
+            case "Particle" -> ParticleTable.write(SetItems.items(set, Particle.class), lineage, folder,
+                    Boolean.TRUE.equals(run.params().get("doFlip")) || "true".equals(run.params().get("doFlip")));
             default -> throw new ScipionException("output " + chosen.name() + " holds " + chosen.itemType()
                     + " items, which have no RELION STAR table; use --format json");
         };

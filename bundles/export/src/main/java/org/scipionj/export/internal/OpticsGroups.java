@@ -38,10 +38,18 @@ final class OpticsGroups {
                 "rlnAmplitudeContrast", "rlnMicrographPixelSize"));
     }
 
-    /** For particles.star: plus the image pixel size, box size and dimensionality. */
-    static OpticsGroups forParticles() {
-        return new OpticsGroups(List.of("rlnMicrographOriginalPixelSize", "rlnVoltage", "rlnSphericalAberration",
-                "rlnAmplitudeContrast", "rlnImagePixelSize", "rlnImageSize", "rlnImageDimensionality"));
+    /**
+     * For particles.star: plus the image pixel size, box size and dimensionality, and
+     * {@code rlnCtfDataArePhaseFlipped} when the images were phase-flipped at extraction.
+     */
+    static OpticsGroups forParticles(boolean phaseFlipped) {
+        List<String> columns = new ArrayList<>(List.of("rlnMicrographOriginalPixelSize", "rlnVoltage",
+                "rlnSphericalAberration", "rlnAmplitudeContrast", "rlnImagePixelSize", "rlnImageSize",
+                "rlnImageDimensionality"));
+        if (phaseFlipped) {
+            columns.add("rlnCtfDataArePhaseFlipped");
+        }
+        return new OpticsGroups(List.copyOf(columns));
     }
 
     /**

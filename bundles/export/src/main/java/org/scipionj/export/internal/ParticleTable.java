@@ -15,7 +15,8 @@ import org.scipionj.image.star.StarFile;
 
 /**
  * {@code particles.star} as RELION's Extract job writes it: {@code data_optics} (with {@code rlnImagePixelSize},
- * {@code rlnImageSize} and {@code rlnImageDimensionality} 2) and {@code data_particles}: {@code rlnImageName}
+ * {@code rlnImageSize}, {@code rlnImageDimensionality} 2, and {@code rlnCtfDataArePhaseFlipped} 1 after a phase-flipping
+ * extraction) and {@code data_particles}: {@code rlnImageName}
  * ({@code 000001@Particles/stack.mrcs}), {@code rlnMicrographName}, {@code rlnCoordinateX/Y} (micrograph pixels),
  * the CTF columns when every particle carries an estimated CTF, and {@code rlnOpticsGroup}. Stateless.
  */
@@ -26,7 +27,12 @@ final class ParticleTable {
     private ParticleTable() {
     }
 
-    static Written write(List<Particle> particles, Lineage lineage, ExportFolder folder) throws IOException {
+    /**
+     * @param phaseFlipped whether extraction flipped the images' phases (Scipion's {@code doFlip}): the optics
+     *        table then says so, and RELION does not flip them again
+     */
+    static Written write(List<Particle> particles, Lineage lineage, ExportFolder folder, boolean phaseFlipped)
+            throws IOException {
         boolean ctf = particles.stream().allMatch(p -> CtfTable.estimated(p.ctf()));
         boolean phase = ctf && particles.stream().anyMatch(p -> p.ctf().phaseShift_deg() != 0);
         List<String> columns = new ArrayList<>(List.of("rlnImageName", "rlnMicrographName", "rlnCoordinateX",
@@ -39,7 +45,7 @@ final class ParticleTable {
             columns.add("rlnPhaseShift");
         }
         columns.add("rlnOpticsGroup");
-        OpticsGroups optics = OpticsGroups.forParticles();
+        OpticsGroups optics = OpticsGroups.forParticles(phaseFlipped);
         StarBlock.Builder table = StarBlock.table("particles", columns);
         for (Particle p : particles) {
             Micrograph m = lineage.find(Micrograph.class, p.micrographId()).orElseThrow(() -> new ScipionException(
@@ -58,8 +64,12 @@ final class ParticleTable {
                 row.add(StarNumbers.decimal(p.ctf().phaseShift_deg()));
             }
             double original = movie != null ? movie.samplingRate_Apx() : m.samplingRate_Apx();
-            row.add(optics.group(original, m.acquisition(), List.of(StarNumbers.decimal(p.samplingRate_Apx()),
-                    String.valueOf(p.boxSize_px()), "2"), MicrographTable.label(m, movie)));
+            List<String> image = new ArrayList<>(List.of(StarNumbers.decimal(p.samplingRate_Apx()),
+                    String.valueOf(p.boxSize_px()), "2"));
+            if (phaseFlipped) {
+                image.add("1");
+            }
+            row.add(optics.group(original, m.acquisition(), image, MicrographTable.label(m, movie)));
             table.addRow(row.toArray());
         }
         Path out = folder.file(FILE);

@@ -225,6 +225,18 @@ class RelionExportTest {
     }
 
     @Test
+    void phaseFlippedParticlesSaySo() throws Exception {
+        long copy = project.copyRun(6, Map.of("doFlip", true));
+        org.scipionj.api.project.Session s = project.start();
+        assertTrue(s.awaitEnd(java.time.Duration.ofMinutes(2)), "the copy ran");
+        assertEquals(org.scipionj.api.project.RunStatus.FINISHED, project.run(copy).orElseThrow().status());
+        StarFile star = StarFile.read(export(copy, "flipped", null).main());
+        assertEquals("1", star.block("optics").orElseThrow().value(0, "rlnCtfDataArePhaseFlipped"));
+        StarFile plain = StarFile.read(export(6, "unflipped", null).main());
+        assertEquals(-1, plain.block("optics").orElseThrow().column("rlnCtfDataArePhaseFlipped"));
+    }
+
+    @Test
     void absolutePathsLinkNothing() throws Exception {
         Written w = Exporter.export(project, 4, Exporter.Format.STAR, tmp.resolve("abs"), null, true);
         StarBlock table = StarFile.read(w.main()).block("micrographs").orElseThrow();
