@@ -75,6 +75,7 @@ class PluginExampleIT {
         assertEquals("finished", run.get("status"), status::toString);
         assertEquals(2, ((Number) run.get("done")).intValue(), status::toString);
         assertEquals("org.example.powerspectrum 1.0.0", run.get("bundle"), status::toString);
+        assertEquals(Map.of("org.example.powerspectrum 1.0.0", 2), run.get("processedBy"), status::toString);
         ScipionProcess.Result items = ScipionProcess.run(userData, TIMEOUT, "items", "name=ps",
                 "set=2.outputMicrographs", "--json");
         List<?> micrographs = new ObjectMapper().readValue(items.stdout(), List.class);

@@ -37,6 +37,12 @@ final class StatusReport {
             if (r.error() != null) {
                 out.append("      error: ").append(r.error()).append('\n');
             }
+            Map<String, Long> by = project.processedBy(r.id());
+            if (by.size() > 1) {
+                out.append("      processed by: ");
+                by.forEach((bundle, n) -> out.append(bundle).append(" (").append(n).append(") "));
+                out.append('\n');
+            }
         }
         return out.toString();
     }
@@ -58,6 +64,7 @@ final class StatusReport {
             run.put("failed", r.failed());
             run.put("error", r.error());
             run.put("bundle", r.bundle());
+            run.put("processedBy", project.processedBy(r.id()));
             run.put("inputs", r.inputs());
             List<Object> outputs = new ArrayList<>();
             for (OutputInfo o : r.outputs()) {

@@ -32,6 +32,15 @@ public interface Project extends AutoCloseable {
      */
     List<Map.Entry<String, String>> failures(long runId, int max);
 
+    /**
+     * Provenance: how many input items of a run each bundle processed, keyed by symbolic name and version
+     * ({@code "org.scipionj.motioncorr 1.0.0.202611261000"}), in the order they first did. More than one key
+     * means the plugin was updated during the run's life (a run keeps the code it loaded until continued).
+     *
+     * @since 1.1
+     */
+    Map<String, Long> processedBy(long runId);
+
     /** An output set by name ({@code "2.outputMovies"}). */
     Optional<StreamingSet<?>> set(String name);
 

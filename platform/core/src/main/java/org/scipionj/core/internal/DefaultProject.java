@@ -65,6 +65,11 @@ final class DefaultProject implements Project {
     }
 
     @Override
+    public Map<String, Long> processedBy(long runId) {
+        return store.processedBy(runId);
+    }
+
+    @Override
     public List<Map.Entry<String, String>> failures(long runId, int max) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
         for (String[] f : store.failures(runId, max)) {

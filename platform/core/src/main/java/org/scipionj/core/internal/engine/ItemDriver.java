@@ -40,6 +40,8 @@ final class ItemDriver extends RunDriver {
     private int inFlight;
     private volatile boolean cancelling;
     private volatile QueueItemExecutor queue; // NB: null when the run's items are processed on this machine
+    /** The bundle (name and version) whose code this run loaded: every item it commits records it. */
+    private volatile String providedBy;
 
     ItemDriver(EngineEnv env, RunRecord run, ItemProtocol protocol) {
         super(env, run, protocol);
@@ -60,6 +62,7 @@ final class ItemDriver extends RunDriver {
         Slot inSlot = protocol.descriptor().inputs().get(0);
         String inputName = run.inputs().get(inSlot.name());
         SqlStreamingSet<? extends Item> input = new SqlStreamingSet<>(env.store(), inputName, inSlot.itemType());
+        providedBy = env.registry().providerOf(protocol); // NB: kept when the plugin is uninstalled or updated
         DefaultRunContext ctx = context(params);
         prepareQueue(ctx);
         Set<Long> recorded = env.store().recordedInputs(run.id());
@@ -162,7 +165,7 @@ final class ItemDriver extends RunDriver {
     private void record(Entry<? extends Item> entry, ItemResult result, String itemLog, long millis, String inputName) {
         try {
             String key = "seq:" + entry.seq();
-            String bundle = env.registry().providerOf(protocol);
+            String bundle = providedBy;
             switch (result.kind()) {
                 case DONE -> {
                     Map<String, List<Item>> outputs = outputsOf(result);

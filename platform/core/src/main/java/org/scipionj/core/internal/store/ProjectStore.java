@@ -123,6 +123,23 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /** Done and failed item counts of a run: {@code [done, failed]}. */
+    /** How many inputs of a run each bundle (name and version) processed, in the order they first did. */
+    public Map<String, Long> processedBy(long runId) {
+        return db.read(c -> {
+            Map<String, Long> out = new java.util.LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(bundle, 'unknown'), count(*), "
+                    + "min(committed_ms) AS first FROM run_items WHERE run_id=? GROUP BY 1 ORDER BY first")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public long[] counts(long runId) {
         return db.read(c -> {
             long[] counts = new long[2];
