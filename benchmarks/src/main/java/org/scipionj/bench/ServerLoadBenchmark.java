@@ -35,8 +35,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Per project it prints the throughput (movies/min between the first import commit and the last CTF commit, from
  * the project database), the server's CPU seconds per movie ({@code /proc/PID/stat}: what the API costs the server
  * shows up here even when the wall clock is noisy), the clients' own CPU seconds, and the 1-minute load average
- * sampled during the run; then request latency p50/p90/p99 over all loaded runs and the median paired throughput
- * drop. Not a test: asserts nothing. Run it niced on a shared machine:
+ * sampled during the run; then request latency p50/p90/p99 over all loaded runs, the median paired throughput
+ * drop, and the server's extra CPU per API request (loaded minus quiet CPU for the same movies, over the requests
+ * served), which with the request rate gives the share of the machine the API takes. Not a test: asserts nothing. Run it niced on a shared machine:
  * {@code nice -n 5 ./scipion bench web-server [movies=12] [clients=50] [interval=1500] [rounds=2]}.
  */
 final class ServerLoadBenchmark {
@@ -48,7 +49,7 @@ final class ServerLoadBenchmark {
 
     /** One project run. */
     private record Result(String name, boolean loaded, long movies, double moviesPerMin, double serverCpuPerMovie,
-                          double clientCpu, double load, double loadMin, double loadMax) {
+                          double clientCpu, long requests, double load, double loadMin, double loadMax) {
     }
 
     static void run(Map<String, String> opts) throws Exception {
@@ -110,16 +111,25 @@ final class ServerLoadBenchmark {
         loads.forEach(l -> l.errorKinds().forEach((k, n) -> System.out.printf("  failed: %d x %s%n", n, k)));
         double[] drops = new double[rounds];
         double[] cpu = new double[rounds];
+        double[] perRequest = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             Result quiet = results.stream().filter(x -> !x.loaded).skip(r).findFirst().orElseThrow();
             Result loaded = results.stream().filter(x -> x.loaded).skip(r).findFirst().orElseThrow();
             drops[r] = 100 * (1 - loaded.moviesPerMin / quiet.moviesPerMin);
             cpu[r] = 100 * (loaded.serverCpuPerMovie / quiet.serverCpuPerMovie - 1);
+            // NB: the server's extra CPU in the loaded run, against the same movies processed alone, per request
+            perRequest[r] = 1000 * (loaded.serverCpuPerMovie - quiet.serverCpuPerMovie) * loaded.movies
+                    / Math.max(1, loaded.requests);
         }
         System.out.printf("throughput drop with the clients, per round: %s %%; median %.1f %%%n",
                 format(drops), median(drops));
         System.out.printf("server CPU per movie with the clients, per round: %s %%; median %+.1f %%%n",
                 format(cpu), median(cpu));
+        double rate = all.length / seconds;
+        System.out.printf("server CPU per API request (extra CPU / requests), per round: %s ms; median %.2f ms, i.e. "
+                + "%.1f %% of %d cores at %.1f req/s%n", format(perRequest), median(perRequest),
+                100 * median(perRequest) / 1000 * rate / Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors(), rate);
     }
 
     /** Runs the preprocessing project {@code name} in the server, with {@code load} polling it if not null. */
@@ -151,7 +161,8 @@ final class ServerLoadBenchmark {
         long[] span = commitSpan(userData.resolve("projects").resolve(name));
         double minutes = (span[1] - span[0]) / 60_000.0;
         return new Result(name, load != null, span[2], span[2] / minutes, cpu / Math.max(1, span[2]),
-                load == null ? 0 : load.cpuSeconds(), loadAverage.mean(), loadAverage.min, loadAverage.max);
+                load == null ? 0 : load.cpuSeconds(), load == null ? 0 : load.latencies().length, loadAverage.mean(),
+                loadAverage.min, loadAverage.max);
     }
 
     /** Waits, one status request a second (in both modes), until every run of the project has ended. */
