@@ -160,9 +160,17 @@ final class QueueItemExecutor implements AutoCloseable {
             detachRequested = true;
             lock.notifyAll();
         }
-        try {
-            thread.join(30_000);
-        } catch (InterruptedException e) {
+        // NB: the driver thread may carry an interrupt (a stop): still wait for the executor's thread to finish
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (thread.isAlive() && System.nanoTime() < deadline) {
+            try {
+                thread.join(1000);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         jobs.close();
