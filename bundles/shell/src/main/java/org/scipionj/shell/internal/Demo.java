@@ -140,11 +140,11 @@ final class Demo {
         boolean closed = false;
         while (true) {
             Acquired acquired = acquired(s.dataFolder());
-            boolean acquiring = ProcessHandle.of(s.acquisitionPid()).map(ProcessHandle::isAlive).orElse(false);
+            boolean acquiring = DemoStreamCloser.acquiring(s);
             List<RunInfo> runs = p.runs();
             String status = acquiring ? "running" : acquired.complete() ? "finished" : "stopped";
             if (!acquiring && !closed) {
-                closed = closeImportWhenDrained(p, runs, acquired.movies());
+                closed = DemoStreamCloser.closeWhenDrained(p, runs, acquired.movies());
             }
             boolean ended = !acquiring && runs.stream().allMatch(r -> r.status().isEnded());
             List<DemoProgress.Row> rows = progress.rows(System.nanoTime(), acquired.movies(), s.count(), status, runs);
@@ -174,22 +174,6 @@ final class Demo {
             }
             Thread.sleep(tty ? TTY_REFRESH_MS : PLAIN_REFRESH_MS); // NB: other processes: nothing to wait on
         }
-    }
-
-    /**
-     * Closes the import's stream once it has taken every movie written (so the project ends now rather than after
-     * the import's timeout). True when closed, or when there is no running import.
-     */
-    private static boolean closeImportWhenDrained(Project p, List<RunInfo> runs, long written) {
-        for (RunInfo r : runs) {
-            if (r.className().equals("ProtImportMovies") && !r.status().isEnded()) {
-                if (r.done() + r.failed() < written) {
-                    return false;
-                }
-                p.requestCloseStream(r.id());
-            }
-        }
-        return true;
     }
 
     /** Movies written so far, from the simulator's {@code dataset.json}. */

@@ -25,10 +25,9 @@ import org.scipionj.api.session.DemoRequest;
  * @param dose          dose per frame, e/Å²
  * @param voltage_kV    acceleration voltage
  * @param extension     movie file extension
- * @param slowWrite_s   least time a movie takes to grow on disk
  */
 record DemoAcquisition(String preset, String simulator, int width, int height, int frames, double pixel_A,
-        double dose, double voltage_kV, String extension, double slowWrite_s) {
+        double dose, double voltage_kV, String extension) {
 
     /** The simulator's default particle diameter. */
     static final double PARTICLE_DIAMETER_A = 150;
@@ -38,10 +37,10 @@ record DemoAcquisition(String preset, String simulator, int width, int height, i
     static DemoAcquisition of(DemoRequest r) {
         String name = r.preset() == null || r.preset().isBlank() ? PRESETS.get(0) : r.preset().trim().toLowerCase(Locale.ROOT);
         DemoAcquisition a = switch (name) {
-            case "tiny" -> new DemoAcquisition(name, "small", 512, 512, 8, 2.0, 2.0, 300, "mrc", 1);
-            case "small" -> new DemoAcquisition(name, "small", 1024, 1024, 24, 1.0, 2.0, 300, "mrc", 2);
-            case "falcon4" -> new DemoAcquisition(name, "falcon4", 4096, 4096, 40, 0.83, 1.0, 300, "mrc", 4);
-            case "k3" -> new DemoAcquisition(name, "k3", 5760, 4092, 50, 0.83, 1.0, 300, "tif", 4);
+            case "tiny" -> new DemoAcquisition(name, "small", 512, 512, 8, 2.0, 2.0, 300, "mrc");
+            case "small" -> new DemoAcquisition(name, "small", 1024, 1024, 24, 1.0, 2.0, 300, "mrc");
+            case "falcon4" -> new DemoAcquisition(name, "falcon4", 4096, 4096, 40, 0.83, 1.0, 300, "mrc");
+            case "k3" -> new DemoAcquisition(name, "k3", 5760, 4092, 50, 0.83, 1.0, 300, "tif");
             default -> throw new ScipionException("unknown demo preset '" + r.preset() + "'; accepted: "
                     + String.join(", ", PRESETS) + " (tiny: 512x512, 8 frames, 2 Å/px, a few seconds per movie)");
         };
@@ -49,7 +48,7 @@ record DemoAcquisition(String preset, String simulator, int width, int height, i
         double dose = positive(r.dosePerFrame_ePerA2(), a.dose, "dose per frame (e/Å²)", 0.01, 50);
         double voltage = positive(r.voltage_kV(), a.voltage_kV, "voltage (kV)", 60, 1000);
         return new DemoAcquisition(a.preset, a.simulator, a.width, a.height, a.frames, pixel, dose, voltage,
-                a.extension, a.slowWrite_s);
+                a.extension);
     }
 
     private static double positive(Double value, double fallback, String what, double min, double max) {
@@ -77,11 +76,15 @@ record DemoAcquisition(String preset, String simulator, int width, int height, i
         return 2 * (int) Math.ceil(particle_px() * 1.35 / 2);
     }
 
-    /** {@code testdata} arguments writing {@code count} movies into {@code folder}, one every {@code interval_s}. */
+    /**
+     * {@code testdata} arguments writing {@code count} movies into {@code folder}, one every {@code interval_s}. Each
+     * movie appears whole (not {@code --slow-write}): the simulator may pause longer than the import's file timeout
+     * between frames on a loaded machine, and a movie imported half-written fails.
+     */
     List<String> simulatorArgs(Path folder, int count, double interval_s) {
         List<String> args = new ArrayList<>(List.of("testdata", "--generate", simulator, "--out", folder.toString(),
-                "--count", String.valueOf(count), "--interval", num(interval_s), "--slow-write",
-                "--slow-write-seconds", num(slowWrite_s), "--gain", "off", "--size", width + "x" + height,
+                "--count", String.valueOf(count), "--interval", num(interval_s), "--gain", "off",
+                "--size", width + "x" + height,
                 "--frames", String.valueOf(frames), "--pixel-size", num(pixel_A), "--dose", num(dose),
                 "--voltage", num(voltage_kV)));
         return args;

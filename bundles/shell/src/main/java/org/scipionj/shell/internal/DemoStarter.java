@@ -102,7 +102,9 @@ public final class DemoStarter implements DemoService {
     @Override
     public DemoSession start(DemoRequest request) {
         try {
-            return start(request, new PrintStream(OutputStream.nullOutputStream()));
+            DemoSession s = start(request, new PrintStream(OutputStream.nullOutputStream()));
+            DemoStreamCloser.inBackground(projects, s);
+            return s;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScipionException("interrupted while starting the demo");

@@ -66,7 +66,7 @@ class DemoTest {
         List<String> args = tiny.simulatorArgs(Path.of("/d"), 4, 2);
         assertEquals(List.of("testdata", "--generate", "small", "--out", "/d", "--count", "4", "--interval", "2"),
                 args.subList(0, 9));
-        assertTrue(String.join(" ", args).contains("--size 512x512 --frames 8 --pixel-size 2 --dose 2 --voltage 300"),
+        assertTrue(String.join(" ", args).contains("--gain off --size 512x512 --frames 8 --pixel-size 2 --dose 2 --voltage 300"),
                 args.toString());
         DemoAcquisition custom = DemoAcquisition.of(DemoRequest.defaults().withPreset("falcon4").withOptics(1.0, 0.8, 200.0));
         assertEquals(150, custom.particle_px());
