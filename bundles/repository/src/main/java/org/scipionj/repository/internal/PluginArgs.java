@@ -10,7 +10,7 @@ import java.util.List;
  */
 record PluginArgs(List<String> plugins, boolean list, Path file, String repo, boolean ifMissing) {
 
-    static final String INSTALLP_USAGE = "installp -p NAME [-p NAME ...] [--repo DIR|URL] | --list [--repo DIR|URL]"
+    static final String INSTALLP_USAGE = "installp -p NAME [-p NAME ...] [--repo DIR|URL] [--if-missing] | --list [--repo DIR|URL]"
             + " | --file PATH.jar";
     static final String UNINSTALLP_USAGE = "uninstallp -p NAME [-p NAME ...]";
 

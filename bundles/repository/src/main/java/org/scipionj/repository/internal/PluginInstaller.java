@@ -66,7 +66,8 @@ public final class PluginInstaller {
      * Installs the named plugins and what they require; a plugin installed at the same version is left alone,
      * an older one is replaced (upgrade).
      *
-     * @param onlyMissing true: no message for plugins already installed (the demo's "ensure")
+     * @param onlyMissing true ({@code --if-missing}): plugins installed at any version are left alone, silently
+     *        (the demo's "make sure it is there")
      */
     public synchronized void install(Repository repo, List<String> names, boolean onlyMissing, PrintStream out) {
         PluginIndex index = repo.index();
@@ -76,6 +77,9 @@ public final class PluginInstaller {
             try {
                 List<Staged> staged = new ArrayList<>();
                 for (PluginIndex.Entry entry : plan) {
+                    if (onlyMissing && folder().find(entry.name()).isPresent()) {
+                        continue;
+                    }
                     List<Staged> bundles = new ArrayList<>();
                     for (PluginIndex.BundleFile file : entry.bundles()) {
                         Path target = staging.resolve(Path.of(file.file()).getFileName().toString());
@@ -91,9 +95,7 @@ public final class PluginInstaller {
                     }
                     checkApi(entry);
                     if (upToDate(entry.name(), bundles)) {
-                        if (!onlyMissing || names.contains(entry.name())) {
-                            out.println(entry.name() + " " + entry.version() + " is already installed");
-                        }
+                        out.println(entry.name() + " " + entry.version() + " is already installed");
                         continue;
                     }
                     staged.addAll(bundles);
