@@ -191,7 +191,7 @@ public final class MotionCorrBenchmark {
         /** Seconds per step from the item log ("name 1.23 s, ..."), the output writing included. */
         Map<String, Double> steps() {
             Map<String, Double> out = new java.util.LinkedHashMap<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z(][a-z0-9 ,:/()-]*?) ([0-9.]+) s(?:,|$)")
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(.+?) ([0-9.]+) s(?:, |$)")
                     .matcher(log.substring(log.indexOf("; ") + 2));
             while (m.find()) {
                 out.put(m.group(1).replaceFirst("^[, ]+", ""), Double.parseDouble(m.group(2)));

@@ -47,12 +47,13 @@ final class AlignmentData {
         ComplexFrame[] spectra = new ComplexFrame[n];
         double[] means = new double[n];
         ThreadLocal<float[]> buffers = ThreadLocal.withInitial(() -> new float[frames.bufferSize()]);
+        ThreadLocal<Frame> binnedBuffers = ThreadLocal.withInitial(() -> new Frame(bw, bh));
         long start = System.nanoTime();
         workers.forEach(n, i -> {
             float[] buffer = buffers.get();
             frames.read(s.alignFirst() + i, buffer, timings);
-            long b0 = System.nanoTime();
-            Frame binned = bin(buffer, frames.width(), frames.height(), bin);
+            long b0 = Timings.cpu();
+            Frame binned = bin(buffer, frames.width(), frames.height(), bin, binnedBuffers.get());
             float[] d = binned.data();
             double sum = 0;
             for (float v : d) {
@@ -64,11 +65,11 @@ final class AlignmentData {
             }
             means[i] = mean;
             ComplexFrame spectrum = new ComplexFrame(bw, bh);
-            long f0 = System.nanoTime();
+            long f0 = Timings.cpu();
             Fft.plan(bw, bh).forward(binned, spectrum);
             spectra[i] = spectrum;
-            timings.add("  of which bin (thread sum)", f0 - b0);
-            timings.add("  of which FFT (thread sum)", System.nanoTime() - f0);
+            timings.add("  of which bin (CPU)", f0 - b0);
+            timings.add("  of which FFT (CPU)", Timings.cpu() - f0);
         });
         timings.add("pass 1: read, correct, bin, FFT", System.nanoTime() - start);
         return new AlignmentData(bin, bw, bh, spectra, means);
@@ -79,12 +80,17 @@ final class AlignmentData {
      * pixels dropped, as {@code RealSpace.bin}) into a new frame. Rows are summed with vectorisable loops first.
      */
     static Frame bin(float[] buffer, int width, int height, int bin) {
+        return bin(buffer, width, height, bin, new Frame(width / bin, height / bin));
+    }
+
+    /** As above, into {@code out} ({@code width / bin x height / bin}), which is returned. */
+    static Frame bin(float[] buffer, int width, int height, int bin, Frame out) {
         if (bin == 1) {
-            return new Frame(width, height, java.util.Arrays.copyOf(buffer, width * height));
+            System.arraycopy(buffer, 0, out.data(), 0, width * height);
+            return out;
         }
         int bw = width / bin;
         int bh = height / bin;
-        Frame out = new Frame(bw, bh);
         float[] o = out.data();
         float[] rows = new float[width];
         float norm = 1f / (bin * bin);

@@ -106,6 +106,8 @@ final class IterativeAligner {
             aligned.add(new ComplexFrame(width, height));
         }
         ComplexFrame sum = new ComplexFrame(width, height);
+        // NB: one cross spectrum per thread, reused: large arrays are expensive to allocate and collect
+        ThreadLocal<ComplexFrame> products = ThreadLocal.withInitial(() -> new ComplexFrame(width, height));
         double maxGrid = maxShift / Math.max(pitchX, pitchY);
         int iterations = 0;
         while (iterations < maxIterations) {
@@ -126,7 +128,7 @@ final class IterativeAligner {
             boolean mapSearch = search && iterations == 1;
             double climbLimit = search ? 1.5 : maxGrid;
             workers.forEach(n, i -> {
-                ComplexFrame product = product(aligned.get(i), sum);
+                ComplexFrame product = product(aligned.get(i), sum, products.get());
                 // NB: after the first round the peak is near zero: Newton from there, the full map only if lost
                 CorrelationPeak.Peak p = mapSearch ? null : CorrelationPeak.refine(product, 0, 0, 1.0);
                 if (p == null || Math.hypot(p.dx(), p.dy()) > climbLimit) {
@@ -155,15 +157,16 @@ final class IterativeAligner {
         return new Result(shifts, iterations, changes, peaks);
     }
 
-    /** {@code conj(a) (sum - a) filter}. */
-    private ComplexFrame product(ComplexFrame a, ComplexFrame sum) {
-        ComplexFrame out = new ComplexFrame(width, height);
+    /** {@code out = conj(a) (sum - a) filter}. */
+    private ComplexFrame product(ComplexFrame a, ComplexFrame sum, ComplexFrame out) {
         float[] pa = a.data();
         float[] ps = sum.data();
         float[] o = out.data();
         for (int k = 0, m = 0; m < filter.length; m++, k += 2) {
             float f = filter[m];
             if (f == 0f) {
+                o[k] = 0f;
+                o[k + 1] = 0f;
                 continue;
             }
             float ar = pa[k];

@@ -89,17 +89,17 @@ final class MovieFrames implements AutoCloseable {
         read(z, buffer, null);
     }
 
-    /** As above, adding the time spent reading and correcting to {@code timings} (thread sums) unless it is null. */
+    /** As above, adding the CPU time spent reading and correcting to {@code timings} unless it is null. */
     void read(int z, float[] buffer, Timings timings) throws IOException {
-        long t0 = System.nanoTime();
+        long t0 = timings == null ? 0 : Timings.cpu();
         reader.readFrame(z, buffer);
-        long t1 = System.nanoTime();
+        long t1 = timings == null ? 0 : Timings.cpu();
         if (correction != null) {
             correction.apply(buffer);
         }
         if (timings != null) {
-            timings.add("  of which read (thread sum)", t1 - t0);
-            timings.add("  of which gain, defects (thread sum)", System.nanoTime() - t1);
+            timings.add("  of which read (CPU)", t1 - t0);
+            timings.add("  of which gain, defects (CPU)", Timings.cpu() - t1);
         }
         int rw = reader.width();
         if (x0 != 0 || y0 != 0 || width != rw) {

@@ -51,12 +51,16 @@ final class PatchAlignment {
         double[] times = new double[groups];
         Frame[] groupImages = new Frame[groups];
         long t0 = System.nanoTime();
+        // NB: two spectra per thread, reused (the inverse transform overwrites the sum)
+        ThreadLocal<ComplexFrame> sums = ThreadLocal.withInitial(() -> new ComplexFrame(bw, bh));
+        ThreadLocal<ComplexFrame> moves = ThreadLocal.withInitial(() -> new ComplexFrame(bw, bh));
         workers.forEach(groups, j -> {
             int from = j * gl;
             int to = Math.min(n, from + gl);
-            ComplexFrame sum = new ComplexFrame(bw, bh);
-            ComplexFrame moved = new ComplexFrame(bw, bh);
+            ComplexFrame sum = sums.get();
+            ComplexFrame moved = moves.get();
             float[] acc = sum.data();
+            java.util.Arrays.fill(acc, 0f);
             for (int f = from; f < to; f++) {
                 IterativeAligner.shifted(data.spectrum(f), -globalShifts[f][0] / bin, -globalShifts[f][1] / bin,
                         moved);
