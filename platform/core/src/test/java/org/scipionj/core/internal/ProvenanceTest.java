@@ -3,6 +3,7 @@ package org.scipionj.core.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,9 +16,9 @@ import org.scipionj.api.project.Project;
 import org.scipionj.api.project.Session;
 
 /**
- * Each processed item records the bundle (name and version) whose code processed it: a plugin updated while a
- * run streams shows in {@link Project#processedBy}: the run keeps the version it loaded, even once the registry
- * has dropped it, and a continued run uses the new one.
+ * Each processed item records the bundle (name and version) whose code processed it, and a plugin updated while
+ * a run streams shows in {@link Project#processedBy}: the running run stops using the old code and resumes with
+ * the installed version, without a restart; committed items are not redone.
  */
 class ProvenanceTest {
 
@@ -40,22 +41,23 @@ class ProvenanceTest {
 
             registry.remove(old); // NB: uninstall 1.0.0, install 1.1.0, while the run goes on
             registry.add(new TestProtocols.Align(), "org.test.align 1.1.0");
-            source.feed.add("c");
-            assertTrue(EngineTest.awaitSize(p.set("5.outputMicrographs").orElseThrow(), 3));
-            s.stop();
-
-            p.continueRun(5);
-            p.continueRun(2);
-            Session again = p.start();
-            source.feed.addAll(List.of("d", "END"));
-            assertTrue(again.awaitEnd(Duration.ofSeconds(20)));
+            Path log = p.dir().resolve("Runs/000005_ProtTestAlign/logs/run.log");
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!(Files.exists(log) && Files.readString(log).contains("resumes with the installed version"))) {
+                assertTrue(System.currentTimeMillis() < deadline, "the run never noticed the update");
+                Thread.sleep(20);
+            }
+            source.feed.addAll(List.of("c", "d", "END"));
+            assertTrue(s.awaitEnd(Duration.ofSeconds(20)));
 
             Map<String, Long> expected = new LinkedHashMap<>();
-            expected.put("org.test.align 1.0.0", 3L);
-            expected.put("org.test.align 1.1.0", 1L);
+            expected.put("org.test.align 1.0.0", 2L);
+            expected.put("org.test.align 1.1.0", 2L);
             assertEquals(expected, p.processedBy(5));
             assertEquals("org.test.align 1.1.0", p.run(5).orElseThrow().bundle());
             assertEquals(Map.of("org.test.import 1.0.0", 4L), p.processedBy(2));
+            assertEquals(org.scipionj.api.project.RunStatus.FINISHED, p.run(5).orElseThrow().status());
+            assertEquals(4, p.set("5.outputMicrographs").orElseThrow().size(), "nothing done twice");
         }
     }
 }

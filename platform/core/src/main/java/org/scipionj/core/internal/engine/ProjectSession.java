@@ -27,8 +27,11 @@ public final class ProjectSession implements Session {
 
     private final EngineEnv env;
     private final ProcessingLock lock;
-    private final Map<Long, RunDriver> drivers = new LinkedHashMap<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final Map<Long, RunDriver> drivers = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Runs whose plugin left (uninstalled or updated), detached: when their thread ended, and until when to wait. */
+    private final Map<Long, long[]> replacing = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Duration PLUGIN_WAIT = Duration.ofSeconds(30);
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Thread watcher;
     private volatile boolean stopping;
@@ -73,14 +76,7 @@ public final class ProjectSession implements Session {
                 env.store().setStatus(id, RunStatus.FAILED, reason);
                 continue;
             }
-            RunDriver driver = null;
-            if (protocol.get() instanceof SourceProtocol s) {
-                driver = new SourceDriver(env, run, s);
-            } else if (protocol.get() instanceof ItemProtocol i) {
-                driver = new ItemDriver(env, run, i);
-            } else if (protocol.get() instanceof org.scipionj.api.protocol.MonitorProtocol m) {
-                driver = new MonitorDriver(env, run, m);
-            }
+            RunDriver driver = driver(run, protocol.get());
             if (driver == null) {
                 env.store().setStatus(id, RunStatus.FAILED, "protocol " + run.protocolId()
                         + " is neither a source, a per-item protocol nor a monitor");
@@ -88,18 +84,82 @@ public final class ProjectSession implements Session {
             }
             drivers.put(id, driver);
         }
-        for (RunDriver d : drivers.values()) {
-            Thread t = new Thread(d, "scipion-run-" + d.id());
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
+        for (RunDriver d : List.copyOf(drivers.values())) {
+            launch(d);
+        }
+    }
+
+    private RunDriver driver(RunRecord run, Protocol protocol) {
+        if (protocol instanceof SourceProtocol s) {
+            return new SourceDriver(env, run, s);
+        } else if (protocol instanceof ItemProtocol i) {
+            return new ItemDriver(env, run, i);
+        } else if (protocol instanceof org.scipionj.api.protocol.MonitorProtocol m) {
+            return new MonitorDriver(env, run, m);
+        }
+        return null;
+    }
+
+    private final Map<Long, Thread> runThreads = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void launch(RunDriver d) {
+        Thread t = new Thread(d, "scipion-run-" + d.id());
+        t.setDaemon(true);
+        runThreads.put(d.id(), t);
+        threads.add(t);
+        t.start();
+    }
+
+    /**
+     * Follows plugin changes (installp/uninstallp in a running runtime): a run whose protocol left the registry is
+     * detached (committed work kept, in-flight items redone) and, once the protocol is back (an upgrade), started
+     * again with the installed version; if it does not come back within {@link #PLUGIN_WAIT}, the run ends ABORTED
+     * with the reason. Called from the watcher thread only.
+     */
+    private void followPlugins() {
+        if (stopping) {
+            return;
+        }
+        List<Protocol> installed = env.registry().protocols();
+        for (RunDriver d : List.copyOf(drivers.values())) {
+            Thread t = runThreads.get(d.id());
+            if (!replacing.containsKey(d.id()) && t != null && t.isAlive() && !installed.contains(d.protocol)) {
+                d.log.info("the plugin providing " + d.run.className() + " was uninstalled or updated: the run "
+                        + "stops here and resumes with the installed version");
+                d.detach();
+                replacing.put(d.id(), new long[] {0});
+            }
+        }
+        for (var it = replacing.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Long, long[]> e = it.next();
+            long id = e.getKey();
+            if (runThreads.get(id).isAlive()) {
+                continue;
+            }
+            if (e.getValue()[0] == 0) {
+                e.getValue()[0] = System.nanoTime() + PLUGIN_WAIT.toNanos();
+            }
+            Optional<RunRecord> run = env.store().run(id);
+            Optional<Protocol> protocol = run.flatMap(r -> env.registry().find(r.protocolId()));
+            RunDriver next = protocol.isPresent() ? driver(run.get(), protocol.get()) : null;
+            if (next != null) {
+                it.remove();
+                drivers.put(id, next);
+                launch(next);
+            } else if (System.nanoTime() > e.getValue()[0]) {
+                it.remove();
+                env.store().setStatus(id, RunStatus.ABORTED, "the plugin providing "
+                        + run.map(RunRecord::className).orElse("run " + id) + " was uninstalled; install it and "
+                        + "continue the run");
+            }
         }
     }
 
     private void watch() {
         try {
             while (true) {
-                boolean alive = false;
+                followPlugins();
+                boolean alive = !replacing.isEmpty();
                 for (Thread t : threads) {
                     alive |= t.isAlive();
                 }
@@ -109,11 +169,16 @@ public final class ProjectSession implements Session {
                 for (Map.Entry<Long, String> request : env.store().takeRequests()) {
                     handle(request.getKey(), request.getValue());
                 }
+                boolean waited = false;
                 for (Thread t : threads) {
-                    t.join(REQUEST_POLL.toMillis());
                     if (t.isAlive()) {
+                        t.join(REQUEST_POLL.toMillis());
+                        waited = true;
                         break;
                     }
+                }
+                if (!waited) {
+                    Thread.sleep(REQUEST_POLL.toMillis()); // NB: only runs waiting for their plugin are left
                 }
             }
         } catch (InterruptedException e) {
@@ -129,7 +194,15 @@ public final class ProjectSession implements Session {
     }
 
     private void handle(long runId, String kind) {
-        List<RunDriver> targets = runId == 0 ? new ArrayList<>(drivers.values())
+        if ("stop".equals(kind)) {
+            for (Long waiting : List.copyOf(replacing.keySet())) {
+                if (runId == 0 || runId == waiting) {
+                    replacing.remove(waiting); // NB: detached, waiting for its plugin: nothing runs, it just ends
+                    env.store().setStatus(waiting, RunStatus.ABORTED, null);
+                }
+            }
+        }
+        List<RunDriver> targets = runId == 0 ? List.copyOf(drivers.values())
                 : Optional.ofNullable(drivers.get(runId)).map(List::of).orElse(List.of());
         for (RunDriver d : targets) {
             if ("stop".equals(kind)) {
@@ -152,7 +225,7 @@ public final class ProjectSession implements Session {
 
     private void abortAll() {
         stopping = true;
-        drivers.values().forEach(RunDriver::abort);
+        List.copyOf(drivers.values()).forEach(RunDriver::abort);
     }
 
     private void joinAll() {
@@ -185,7 +258,7 @@ public final class ProjectSession implements Session {
     @Override
     public void shutdown() {
         stopping = true;
-        drivers.values().forEach(RunDriver::detach);
+        List.copyOf(drivers.values()).forEach(RunDriver::detach);
         joinAll();
         try {
             ended.await(30, TimeUnit.SECONDS);
