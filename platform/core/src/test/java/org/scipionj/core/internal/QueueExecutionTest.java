@@ -157,6 +157,21 @@ class QueueExecutionTest {
         }
     }
 
+    @Test
+    void aWorkflowWithMalformedQueueParametersIsRejectedWhenRead() {
+        String workflow = WORKFLOW.formatted(true, 1).replaceFirst("\"_queueParams\": \"[^\n]*\"",
+                "\"_queueParams\": \"[fast, 2]\"");
+        org.scipionj.api.project.ScipionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.scipionj.api.project.ScipionException.class, () -> projects.create("bad", workflow, "test"));
+        assertTrue(e.getMessage().contains("_queueParams is not JSON like [\"queue\", {\"JOB_MEMORY\": \"8192\"}]"),
+                e.getMessage());
+        String list = WORKFLOW.formatted(true, 1).replaceFirst("\"_queueParams\": \"[^\n]*\"",
+                "\"_queueParams\": \"[\\\\\"fast\\\\\", 2]\"");
+        e = org.junit.jupiter.api.Assertions.assertThrows(org.scipionj.api.project.ScipionException.class,
+                () -> projects.create("bad2", list, "test"));
+        assertTrue(e.getMessage().contains("_queueParams must be [\"queue\", {parameters}], not [fast, 2]"), e.getMessage());
+    }
+
     private Map<Long, String> runAll(String name, boolean queued) throws Exception {
         try (Project p = projects.create(name, WORKFLOW.formatted(queued, 1), "test")) {
             p.schedule();

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param queue the queue the run names, or null for the executor's default queue
  * @param overrides parameters the run sets
  */
-record QueueSettings(String queue, Map<String, String> overrides) {
+public record QueueSettings(String queue, Map<String, String> overrides) {
 
     static final String BATCH_SIZE = "BATCH_SIZE";
     static final String BATCH_MAX_WAIT = "BATCH_MAX_WAIT";
@@ -30,16 +30,34 @@ record QueueSettings(String queue, Map<String, String> overrides) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    QueueSettings {
+    public QueueSettings {
         overrides = Map.copyOf(overrides);
     }
 
     /** The run's queue settings; empty when it runs on this machine. */
     static Optional<QueueSettings> of(RunRecord run) {
-        if (!truthy(run.engine().get("_useQueue"))) {
+        return of(run.id(), run.engine());
+    }
+
+    /**
+     * What is wrong with a run's {@code _useQueue}/{@code _queueParams} (checked when a workflow is read), or null.
+     *
+     * @param engine the run's engine keys
+     */
+    public static String problem(Map<String, Object> engine) {
+        try {
+            of(0, engine);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage().replaceFirst("^run 0: ", "");
+        }
+    }
+
+    private static Optional<QueueSettings> of(long runId, Map<String, Object> engine) {
+        if (!truthy(engine.get("_useQueue"))) {
             return Optional.empty();
         }
-        Object raw = run.engine().get("_queueParams");
+        Object raw = engine.get("_queueParams");
         if (raw instanceof String s) {
             if (s.isBlank()) {
                 return Optional.of(new QueueSettings(null, Map.of()));
@@ -47,7 +65,7 @@ record QueueSettings(String queue, Map<String, String> overrides) {
             try {
                 raw = MAPPER.readValue(s, Object.class);
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("run " + run.id() + ": _queueParams is not JSON like "
+                throw new IllegalArgumentException("run " + runId + ": _queueParams is not JSON like "
                         + "[\"queue\", {\"JOB_MEMORY\": \"8192\"}]: " + e.getOriginalMessage());
             }
         }
@@ -61,7 +79,7 @@ record QueueSettings(String queue, Map<String, String> overrides) {
         if (raw instanceof Map<?, ?> m && (m.containsKey("queue") || m.containsKey("params"))) {
             return Optional.of(new QueueSettings(name(m.get("queue")), strings(m.get("params"))));
         }
-        throw new IllegalArgumentException("run " + run.id() + ": _queueParams must be [\"queue\", {parameters}], not "
+        throw new IllegalArgumentException("run " + runId + ": _queueParams must be [\"queue\", {parameters}], not "
                 + raw);
     }
 

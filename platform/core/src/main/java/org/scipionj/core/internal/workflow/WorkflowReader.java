@@ -251,6 +251,10 @@ public final class WorkflowReader {
     }
 
     private static void engineChecks(Map<String, Object> engine, String where, List<String> problems) {
+        String queue = org.scipionj.core.internal.engine.QueueSettings.problem(engine);
+        if (queue != null) {
+            problems.add(where + ": " + queue);
+        }
         for (String key : List.of("numberOfThreads", "streamingBatchSize")) {
             Object v = engine.get(key);
             if (v != null && !(v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
