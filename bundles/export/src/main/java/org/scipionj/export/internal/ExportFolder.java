@@ -14,8 +14,9 @@ import org.scipionj.api.project.ScipionException;
  * The export folder, which a RELION project can be started in: STAR files name every data file relative to it, as
  * RELION names files relative to its project folder. A data file outside the folder is reached through a symbolic
  * link in a subfolder ({@code Movies/}, {@code Micrographs/}, ...) named like the file; with {@code absolute} the
- * STAR files give absolute paths instead and nothing is linked. Re-exporting into the same folder replaces the
- * links it made; a regular file where a link should go is never overwritten. Not thread-safe.
+ * STAR files give absolute paths instead and nothing is linked. Exporting again into the same folder reuses the links
+ * to the same files; another file of the same name gets a numbered name ({@code 2_NAME}), so no earlier STAR file
+ * changes meaning; a regular file where a link should go is never overwritten. Not thread-safe.
  */
 final class ExportFolder {
 
@@ -69,7 +70,7 @@ final class ExportFolder {
             return root.relativize(target).toString();
         }
         Path link = Path.of(subfolder, target.getFileName().toString());
-        for (int n = 2; links.containsKey(link) && !links.get(link).equals(target); n++) {
+        for (int n = 2; pointsElsewhere(link, target); n++) {
             link = Path.of(subfolder, n + "_" + target.getFileName()); // NB: two files with one name
         }
         if (links.putIfAbsent(link, target) == null) {
@@ -78,11 +79,25 @@ final class ExportFolder {
         return link.toString();
     }
 
+    /** Whether {@code link} is taken by another file, in this export or (as a link) by an earlier one. */
+    private boolean pointsElsewhere(Path link, Path target) {
+        Path known = links.get(link);
+        if (known != null) {
+            return !known.equals(target);
+        }
+        Path onDisk = root.resolve(link);
+        try {
+            return Files.isSymbolicLink(onDisk) && !Files.readSymbolicLink(onDisk).equals(target);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     private void makeLink(Path link, Path target) {
         try {
             Files.createDirectories(link.getParent());
             if (Files.isSymbolicLink(link)) {
-                Files.delete(link);
+                Files.delete(link); // NB: to the same target (pointsElsewhere): made again, as fresh as the STAR
             } else if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
                 throw new ScipionException(link + " exists and is not a link this export made; export into an "
                         + "empty --out folder, or use --absolute");

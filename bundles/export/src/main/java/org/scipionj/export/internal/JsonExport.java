@@ -50,19 +50,22 @@ final class JsonExport {
             g.writeArrayFieldStart("outputs");
             for (OutputInfo o : outputs) {
                 StreamingSet<?> set = project.set(o.name()).orElseThrow();
-                List<Entry<? extends Item>> entries = SetItems.entries(set);
                 g.writeStartObject();
                 g.writeStringField("name", o.name());
                 g.writeStringField("itemType", o.itemType());
                 g.writeStringField("state", set.state().name());
-                g.writeNumberField("size", entries.size());
                 g.writeArrayFieldStart("items");
-                for (Entry<? extends Item> e : entries) {
-                    g.writeTree(item(e));
-                    rows++;
-                }
+                int[] size = {0};
+                SetItems.forEachPage(set, page -> {
+                    for (Entry<? extends Item> e : page) {
+                        g.writeTree(item(e));
+                        size[0]++;
+                    }
+                });
                 g.writeEndArray();
+                g.writeNumberField("size", size[0]);
                 g.writeEndObject();
+                rows += size[0];
             }
             g.writeEndArray();
             g.writeEndObject();
