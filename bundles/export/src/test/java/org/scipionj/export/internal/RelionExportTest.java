@@ -140,6 +140,30 @@ class RelionExportTest {
     }
 
     @Test
+    void importedMicrographsHaveNoMotionColumns() throws Exception {
+        Path mics = project.dir().resolve("Runs/000003_ProtMotionCorr/extra");
+        String workflow = """
+                [{"object.className": "ProtImportMicrographs", "object.id": "2", "filesPath": "%s",
+                  "filesPattern": "*_DW.mrc", "dataStreaming": false, "samplingRate": 2.0, "voltage": 200}]
+                """.formatted(mics);
+        try (Project imported = projects.create("imported", workflow, "test")) {
+            imported.schedule();
+            assertTrue(imported.start().awaitEnd(java.time.Duration.ofMinutes(1)));
+            Written w = Exporter.export(imported, 2, Exporter.Format.STAR, tmp.resolve("imported"), null, false);
+            assertEquals(MicrographTable.PLAIN, w.main().getFileName().toString());
+            RelionFiles.assertSameStructure(w.main(), RelionFiles.CORRECTED);
+            Gemmi.assertReadsLikeUs(w.main());
+            StarFile star = StarFile.read(w.main());
+            assertEquals(List.of("rlnMicrographName", "rlnOpticsGroup"), star.block("micrographs").orElseThrow()
+                    .columns());
+            assertEquals(2, star.block("micrographs").orElseThrow().rows().size());
+            StarBlock optics = star.block("optics").orElseThrow();
+            assertEquals(200.0, number(optics, 0, "rlnVoltage"));
+            assertEquals(2.0, number(optics, 0, "rlnMicrographOriginalPixelSize"), "no movie: its own pixel size");
+        }
+    }
+
+    @Test
     void micrographsCtf() throws Exception {
         Written w = export(4, "ctf", null);
         assertEquals(CtfTable.FILE, w.main().getFileName().toString());

@@ -15,6 +15,7 @@ import org.scipionj.core.internal.DefaultProtocolRegistry;
 import org.scipionj.ctffind.internal.CistemProtCTFFind;
 import org.scipionj.eman.internal.EmanProtAutopick;
 import org.scipionj.eman.internal.XmippProtExtractParticles;
+import org.scipionj.importer.internal.ProtImportMicrographs;
 import org.scipionj.importer.internal.ProtImportMovies;
 import org.scipionj.motioncorr.internal.ProtMotionCorr;
 import org.scipionj.simulator.internal.TestDataCommand;
@@ -49,6 +50,7 @@ final class SimulatedProject {
     static DefaultProjectService service(Path dir) throws ReflectiveOperationException {
         DefaultProtocolRegistry registry = new DefaultProtocolRegistry();
         registry.add(new ProtImportMovies(), "import test");
+        registry.add(new ProtImportMicrographs(), "import test");
         registry.add(new ProtMotionCorr(), "motioncorr test");
         registry.add(new CistemProtCTFFind((String) null), "ctffind test");
         registry.add(autopick(), "eman test");
