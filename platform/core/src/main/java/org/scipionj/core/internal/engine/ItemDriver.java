@@ -201,7 +201,10 @@ final class ItemDriver extends RunDriver {
         return q;
     }
 
-    /** Creates the queue executor before processing starts, when the run is marked for the queue. */
+    /**
+     * Creates the queue executor before processing starts, when the run is marked for the queue. A job gets the run's
+     * {@code numberOfThreads}, not capped by this machine's cores.
+     */
     private void prepareQueue(DefaultRunContext ctx) throws RunFailure {
         java.util.Optional<QueueSettings> settings;
         try {
@@ -236,7 +239,7 @@ final class ItemDriver extends RunDriver {
         };
         try {
             queue = new QueueItemExecutor(new QueueItemExecutor.RunSide(run.id(), run.protocolId(), run.className(),
-                    run.params(), ctx.threads(), env.projectDir().toAbsolutePath(), runDir.toAbsolutePath(), log,
+                    run.params(), (int) Math.max(1, run.engineLong("numberOfThreads", 1)), env.projectDir().toAbsolutePath(), runDir.toAbsolutePath(), log,
                     env.store().codec()), executor.getKey(), executor.getValue(), env.executors(), settings.get(), sink);
         } catch (IllegalArgumentException e) {
             throw new RunFailure("run " + run.id() + ": " + e.getMessage());
