@@ -52,6 +52,43 @@ final class PluginWorkflows {
                 """.formatted(movies, timeoutSeconds);
     }
 
+    /** A copy of a bundle jar with another Bundle-Version (an "upgrade" of the same code). */
+    static Path withVersion(Path jar, Path copy, String version) throws IOException {
+        try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile())) {
+            Manifest manifest = new Manifest(in.getManifest());
+            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            try (OutputStream out = Files.newOutputStream(copy); JarOutputStream j = new JarOutputStream(out, manifest)) {
+                for (var entries = in.entries(); entries.hasMoreElements(); ) {
+                    java.util.jar.JarEntry e = entries.nextElement();
+                    if (e.getName().equals("META-INF/MANIFEST.MF")) {
+                        continue;
+                    }
+                    j.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+                    try (java.io.InputStream data = in.getInputStream(e)) {
+                        data.transferTo(j);
+                    }
+                    j.closeEntry();
+                }
+            }
+        }
+        return copy;
+    }
+
+    /** A repository index with one plugin of one bundle (its SHA-256 computed). */
+    static void index(Path repo, String name, String version, Path jar) throws IOException {
+        String sha;
+        try {
+            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(jar)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Files.writeString(repo.resolve("index.json"), """
+                {"name": "test", "plugins": [{"name": "%s", "version": "%s", "description": "test",
+                 "requires": {"api": "[1.0,2)", "plugins": []}, "bundles": [{"file": "%s", "sha256": "%s"}]}]}
+                """.formatted(name, version, jar.getFileName(), sha));
+    }
+
     /** A bundle that is only a manifest (enough to install and resolve it). */
     static Path manifestOnlyBundle(Path jar, Map<String, String> headers) throws IOException {
         Manifest manifest = new Manifest();

@@ -151,6 +151,52 @@ public class PluginsIT {
         }
     }
 
+    @Test
+    public void anUpgradeWhileARunStreamsIsLiveAndShowsInTheProvenance() throws Exception {
+        Path userData = Paths.get(context.getProperty(ScipionRuntime.USER_DATA));
+        assertTrue(shell("scipion:installp -p motioncorr").startsWith("Installed motioncorr 1.0.0"));
+        String oldBundle = registry.providerOf(registry.find("ProtMotionCorr").orElseThrow());
+        Path movies = userData.resolve("movies-upgrade"); // NB: the user data is shared by the tests of this class
+        PluginWorkflows.noisyMrc(movies.resolve("movie_1.mrc"), 64, 4, 1);
+        try (Project p = projects.create("upgrade", PluginWorkflows.motionCorrWorkflow(movies, 600), "test")) {
+            p.schedule();
+            Session session = p.start();
+            await("movie 1 aligned", () -> p.run(2).orElseThrow().done() == 1);
+
+            // a repository with motioncorr 1.0.1: the bundled jar with a newer Bundle-Version
+            Path repo = Files.createDirectories(userData.resolve("repo-next"));
+            Path jar = PluginWorkflows.withVersion(ScipionRuntime.repositoryJars().stream()
+                    .filter(j -> j.getFileName().toString().contains("motioncorr")).findFirst().orElseThrow(),
+                    repo.resolve("motioncorr-1.0.1.jar"), "1.0.1");
+            PluginWorkflows.index(repo, "motioncorr", "1.0.1", jar);
+            String reply = shell("scipion:installp -p motioncorr --repo " + repo);
+            assertTrue(reply, reply.startsWith("Upgraded motioncorr 1.0.0 -> 1.0.1 (org.scipionj.motioncorr 1.0.1)"));
+
+            Path log = p.dir().resolve("Runs/000002_ProtMotionCorr/logs/run.log");
+            await("the run follows the upgrade", () -> read(log).contains("resumes with the installed version"));
+            PluginWorkflows.noisyMrc(movies.resolve("movie_2.mrc"), 64, 4, 2);
+            await("movie 2 aligned", () -> p.run(2).orElseThrow().done() == 2);
+            p.requestCloseStream(1);
+            assertTrue("the project ends", session.awaitEnd(TIMEOUT));
+
+            Map<String, Long> expected = new java.util.LinkedHashMap<>();
+            expected.put(oldBundle, 1L);
+            expected.put("org.scipionj.motioncorr 1.0.1", 1L);
+            assertEquals(expected, p.processedBy(2));
+            assertEquals(RunStatus.FINISHED, p.run(2).orElseThrow().status());
+        } finally {
+            shell("scipion:uninstallp -p motioncorr"); // NB: the next test starts without plugins
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     private List<String> bundles() {
         return Stream.of(context.getBundles()).map(b -> b.getSymbolicName() + " " + b.getVersion() + " " + state(b))
                 .sorted().toList();
