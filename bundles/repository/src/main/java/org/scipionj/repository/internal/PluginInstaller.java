@@ -183,6 +183,12 @@ public final class PluginInstaller {
         for (InstalledPlugin p : installed) {
             String[] row = rows.computeIfAbsent(p.name(), n -> new String[] {n, "-", "-", "from " + p.source()});
             row[2] = p.version();
+            Optional<PluginIndex.Entry> offered = index == null ? Optional.empty() : index.find(p.name());
+            if (offered.isPresent() && !offered.get().bundles().stream().map(PluginIndex.BundleFile::sha256)
+                    .collect(java.util.stream.Collectors.toSet())
+                    .equals(p.bundles().stream().map(InstalledBundle::sha256).collect(java.util.stream.Collectors.toSet()))) {
+                row[3] = "(other build available: 'installp -p " + p.name() + "') " + row[3];
+            }
         }
         out.println("Repository: " + repo.location() + (error != null ? " (unavailable: " + error + ")" : ""));
         out.println("Installed in: " + folder().dir());

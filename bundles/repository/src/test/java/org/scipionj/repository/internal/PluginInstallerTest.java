@@ -129,11 +129,16 @@ class PluginInstallerTest {
         assertEquals(List.of("org.test.base 1.1.0"), activeTestBundles());
         assertEquals(List.of(installer.folder().dir().resolve("org.test.base_1.1.0.jar")), installer.folder().jars());
         assertTrue(printed.toString().contains("Upgraded base 1.0 -> 1.1"), printed.toString());
+        installer.list(Repository.open(repo.toString()), out);
+        assertTrue(printed.toString().matches("(?s).*\\nbase\\s+1\\.1\\s+1\\.1\\s+test base\\n.*"), printed.toString());
 
         TestBundles.write(repo.resolve("base-1.2.jar"), TestBundles.bundle("org.test.base", "1.2.0", null, null));
         TestBundles.index(repo, TestBundles.entry("base", "1.2", repo, "base-1.2.jar", null));
         installer.install(Repository.open(repo.toString()), List.of("base"), true, out);
         assertEquals(List.of("org.test.base 1.1.0"), activeTestBundles(), "--if-missing leaves an installed plugin alone");
+        installer.list(Repository.open(repo.toString()), out);
+        assertTrue(printed.toString().contains("(other build available: 'installp -p base') test base"),
+                printed.toString());
     }
 
     @Test
