@@ -19,12 +19,21 @@ import org.scipionj.api.project.ScipionException;
  */
 final class ServerLock implements AutoCloseable {
 
+    /**
+     * The lock files this process holds. POSIX locks belong to the process, so this is process-wide state: it
+     * keeps {@link #running} from opening a file whose lock this process holds.
+     */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final FileChannel channel;
     private final FileLock lock;
+    private final Path file;
 
-    private ServerLock(FileChannel channel, FileLock lock) {
+    private ServerLock(FileChannel channel, FileLock lock, Path file) {
         this.channel = channel;
         this.lock = lock;
+        this.file = file;
+        HELD.add(file);
     }
 
     static Path file(Path userData) {
@@ -51,7 +60,7 @@ final class ServerLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
             channel.force(false);
-            return new ServerLock(channel, lock);
+            return new ServerLock(channel, lock, file.toAbsolutePath().normalize());
         } catch (IOException e) {
             throw new ScipionException("cannot lock " + file + ": " + e.getMessage(), e);
         }
@@ -62,6 +71,11 @@ final class ServerLock implements AutoCloseable {
         Path file = file(userData);
         if (!Files.exists(file)) {
             return OptionalLong.empty();
+        }
+        if (HELD.contains(file.toAbsolutePath().normalize())) {
+            // NB: this JVM is the server: closing any other descriptor of the file (even to read the pid) would
+            // release its POSIX lock
+            return OptionalLong.of(ProcessHandle.current().pid());
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
@@ -87,6 +101,7 @@ final class ServerLock implements AutoCloseable {
 
     @Override
     public void close() {
+        HELD.remove(file);
         try {
             lock.release();
             channel.close();
