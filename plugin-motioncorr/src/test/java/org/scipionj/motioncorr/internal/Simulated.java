@@ -41,6 +41,11 @@ final class Simulated {
     }
 
     static Simulated make(SimulationOptions options, Path dir) throws Exception {
+        return make(options, dir, true);
+    }
+
+    /** As above; without {@code ideal} the noise-free frame is not rendered ({@link #ideal} is null). */
+    static Simulated make(SimulationOptions options, Path dir, boolean ideal) throws Exception {
         SimulationOptions o = options.toBuilder().count(1).build();
         String name = Acquisition.movieName(1, o);
         if (!Files.exists(dir.resolve(name))) { // NB: benchmarks reuse a dataset made before
@@ -48,6 +53,14 @@ final class Simulated {
         }
         MovieTruth truth = new ObjectMapper().readValue(dir.resolve(MovieTruth.fileNameFor(name)).toFile(),
                 MovieTruth.class);
+        Frame clean = ideal ? noiseFree(o, name, truth) : null;
+        Path gain = dir.resolve(Acquisition.GAIN);
+        Path defects = dir.resolve(Acquisition.DEFECTS);
+        return new Simulated(o, dir.resolve(name), Files.exists(gain) ? gain : null,
+                Files.exists(defects) ? defects : null, truth, clean);
+    }
+
+    private static Frame noiseFree(SimulationOptions o, String name, MovieTruth truth) throws Exception {
         SimulationOptions clean = o.toBuilder().noise(false).gain(false).format(OutputFormat.MRC_FLOAT32).build();
         MovieSimulator sim = new MovieSimulator(clean);
         Frame ideal = new Frame(o.width(), o.height());
@@ -56,10 +69,7 @@ final class Simulated {
                 System.arraycopy(counts, 0, ideal.data(), 0, counts.length);
             }
         });
-        Path gain = dir.resolve(Acquisition.GAIN);
-        Path defects = dir.resolve(Acquisition.DEFECTS);
-        return new Simulated(o, dir.resolve(name), Files.exists(gain) ? gain : null,
-                Files.exists(defects) ? defects : null, truth, ideal);
+        return ideal;
     }
 
     Movie item(long id) {

@@ -61,7 +61,7 @@ class SimulatorAccuracyTest {
     }
 
     double globalError(SimulationOptions options) throws Exception {
-        Simulated s = Simulated.make(options, dir);
+        Simulated s = Simulated.make(options, dir, false);
         double dose = options.dosePerFrame_ePerA2();
         MotionCorr.Result r = align(s, settings(s).withPatches(0, 0), true);
         double[][] g = r.motion().global();
