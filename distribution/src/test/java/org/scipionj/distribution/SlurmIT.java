@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * SLURM cannot start): runs marked {@code _useQueue} are processed by batch jobs that run this distribution's
  * worker, and give the same items as the local executor; a job killed with {@code scancel} is reported and its items
  * retried; a runtime killed while its job runs re-attaches to the job at the next start instead of submitting again.
- * Movies are tiny (3 × 512² × 8 frames).
+ * Movies are tiny (3 × 512² × 8 frames; 256² for the fault tests).
  */
 class SlurmIT {
 
@@ -35,6 +35,7 @@ class SlurmIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static Path userData;
     private static Path movies;
+    private static Path smallMovies; // NB: for the fault tests, which run motioncorr only
 
     @BeforeAll
     static void clusterAndData() throws Exception {
@@ -46,11 +47,19 @@ class SlurmIT {
                     "-p", "ctffind");
             assertEquals(0, installed.exitCode(), installed::toString);
         }
-        movies = userData.resolve("movies");
+        movies = movies("movies", 512);
+        smallMovies = movies("small-movies", 256);
+    }
+
+    /** Simulated movies, {@code size}² × 8 frames, all written at once. */
+    private static Path movies(String folder, int size) throws Exception {
+        Path out = userData.resolve(folder);
         ScipionProcess.Result made = ScipionProcess.run(userData, TIMEOUT, "testdata", "--generate", "small",
-                "--size", "512", "--frames", "8", "--dose", "6", "--gain", "off", "--count", String.valueOf(MOVIES),
-                "--interval", "0", "--seed", "7", "--out", movies.toString());
+                "--size", String.valueOf(size), "--frames", "8", "--dose", "6", "--gain", "off", "--count",
+                String.valueOf(MOVIES), "--particle-diameter", String.valueOf(size / 4), "--interval", "0",
+                "--seed", "7", "--out", out.toString());
         assertEquals(0, made.exitCode(), made::toString);
+        return out;
     }
 
     @Test
@@ -157,7 +166,7 @@ class SlurmIT {
 
     /**
      * Import → ProtMotionCorr (→ CistemProtCTFFind), the import streaming when ctffind is there (it closes 5 s after
-     * the last new movie), else reading the folder once.
+     * the last new movie), else reading the folder of smaller movies once.
      *
      * @param motioncorrQueue ProtMotionCorr's {@code _queueParams}, null to run it locally
      * @param ctffindQueue CistemProtCTFFind's {@code _queueParams}, null to run it locally
@@ -170,7 +179,7 @@ class SlurmIT {
                   "amplitudeContrast": 0.07},
                  {"object.className": "ProtMotionCorr", "object.id": "3", "inputMovies": "2.outputMovies",
                   "patchX": 0, "patchY": 0, "numberOfThreads": 1, "doApplyDoseFilter": true%s}%s]
-                """.formatted(movies, ctffind, queue(motioncorrQueue), !ctffind ? "" : """
+                """.formatted(ctffind ? movies : smallMovies, ctffind, queue(motioncorrQueue), !ctffind ? "" : """
                 , {"object.className": "CistemProtCTFFind", "object.id": "4",
                   "inputMicrographs": "3.outputMicrographsDoseWeighted", "windowSize": 256, "lowRes": 30,
                   "highRes": 5, "minDefocus": 5000, "maxDefocus": 40000%s}""".formatted(queue(ctffindQueue)));
