@@ -39,6 +39,7 @@ final class Demo {
     private final ProjectService projects;
     private final PrintStream out;
     private final boolean tty;
+    private volatile boolean stopped;
 
     /** @param tty whether {@code out} is a terminal (the table is then rewritten in place with ANSI codes) */
     Demo(DemoStarter starter, ProjectService projects, PrintStream out, boolean tty) {
@@ -108,9 +109,14 @@ final class Demo {
                     + "); the report is written into the project folder");
         }
         out.println("Ctrl-C stops this display only; the server goes on processing the project.");
-        Thread hook = new Thread(() -> out.println("\nThe server (pid " + s.serverPid() + ") goes on processing "
-                + s.project() + "; './scipion status name=" + s.project() + "' shows its progress"
-                + (s.webUrl() != null ? ", the report is at " + s.reportUrl() : "")), "scipion-demo-exit");
+        Thread hook = new Thread(() -> {
+            synchronized (out) {
+                stopped = true; // NB: Ctrl-C: no table may be drawn over this message
+                out.println("\nThe server (pid " + s.serverPid() + ") goes on processing " + s.project()
+                        + "; './scipion status name=" + s.project() + "' shows its progress"
+                        + (s.webUrl() != null ? ", the report is at " + s.reportUrl() : ""));
+            }
+        }, "scipion-demo-exit");
         addHook(hook);
         try (Project p = projects.open(s.project())) {
             boolean complete = watch(p, s, headless[0]);
@@ -159,12 +165,16 @@ final class Demo {
                 for (String l : lines) {
                     b.append("\r\033[2K").append(l).append('\n');
                 }
-                out.print(b);
-                out.flush();
+                synchronized (out) {
+                    if (!stopped) {
+                        out.print(b);
+                        out.flush();
+                    }
+                }
                 printed = lines.size();
             } else if (!headless) {
                 String line = DemoProgress.line(rows);
-                if (!line.equals(lastLine) || ended) {
+                if ((!line.equals(lastLine) || ended) && !stopped) {
                     out.println("[" + elapsed(start) + "] " + line);
                     lastLine = line;
                 }
