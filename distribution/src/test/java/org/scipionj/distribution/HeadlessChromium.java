@@ -167,17 +167,19 @@ final class HeadlessChromium implements AutoCloseable {
         }
 
         /**
-         * A PNG of the whole page. The tab is brought to the front first (background tabs paint no frames); a
-         * capture that fails or hangs because the page is reloading itself at that moment is tried again.
+         * A PNG of the whole page, or of its viewport when the whole page cannot be captured between two of its own
+         * reloads. The tab is brought to the front first (background tabs paint no frames); a capture that fails or
+         * hangs because the page is reloading itself at that moment is tried again.
          */
         byte[] screenshot() throws Exception {
             long deadline = System.nanoTime() + CALL_TIMEOUT.toNanos();
             Exception last = null;
-            while (System.nanoTime() < deadline) {
+            for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
                 try {
                     call(session, "Page.bringToFront", Map.of(), Duration.ofSeconds(15));
+                    // NB: the whole page first; if that does not finish between two reloads, the viewport only
                     JsonNode r = call(session, "Page.captureScreenshot",
-                            Map.of("format", "png", "captureBeyondViewport", true), Duration.ofSeconds(15));
+                            Map.of("format", "png", "captureBeyondViewport", attempt == 0), Duration.ofSeconds(15));
                     return Base64.getDecoder().decode(r.path("data").asText());
                 } catch (IllegalStateException | TimeoutException e) {
                     last = e;

@@ -58,6 +58,7 @@ class LiveReportBrowserIT {
                 rows: rows.length,
                 rowImages: rows.map(tr => [...tr.querySelectorAll('img')].filter(i => i.naturalWidth > 0).length),
                 text: document.body.innerText.slice(0, 300),
+                updated: (document.body.innerText.match(/Updated (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)/) || [null, null])[1],
                 reloads: !!document.querySelector('meta[http-equiv="refresh"]'),
                 plotHash: hash
               };
@@ -90,7 +91,8 @@ class LiveReportBrowserIT {
         Path movies = userData.resolve("microscope");
         Path staging = userData.resolve("staging");
         MonitoredProject.stage(userData, staging, 3);
-        MonitoredProject.create(userData, "live", MonitoredProject.workflow(movies, 2, ""));
+        // NB: the report reloads itself every samplingInterval; 5 s leaves a loaded machine time to render it
+        MonitoredProject.create(userData, "live", MonitoredProject.workflow(movies, 5, ""));
         String ctf = String.valueOf(MonitoredProject.CTFFIND);
         try (ScipionProcess server = ScipionProcess.start(userData, "server", "--port", "0")) {
             server.awaitOutput("Web: http://127.0.0.1:", TIMEOUT);
@@ -113,6 +115,7 @@ class LiveReportBrowserIT {
                     Files.write(ARTIFACTS.resolve("report-1.png"), report.screenshot());
                     Files.write(ARTIFACTS.resolve("project-1.png"), project.screenshot());
                     checkRendered(r1, false);
+                    assertTrue(r1.path("updated").isTextual(), "the report says when it was updated: " + r1);
                     assertTrue(r1.path("reloads").asBoolean() && r1.path("text").asText().contains("Running"),
                             "while the stream runs the report reloads itself: " + r1);
                     assertEquals(1, p1.path("done").path(ctf).asInt(), "one movie delivered so far: " + p1);
@@ -130,6 +133,8 @@ class LiveReportBrowserIT {
                     Files.write(ARTIFACTS.resolve("project-2.png"), project.screenshot());
                     checkRendered(r2, false);
                     assertTrue(r2.path("reloads").asBoolean(), "still streaming: " + r2);
+                    assertTrue(r2.path("updated").asText().compareTo(r1.path("updated").asText()) > 0,
+                            "the report's update time moved on: " + r1.path("updated") + " -> " + r2.path("updated"));
                     assertTrue(p2.path("polls").asInt() > p1.path("polls").asInt(), "the project page polled the API");
                     progress("second look");
 
@@ -157,10 +162,11 @@ class LiveReportBrowserIT {
 
     /**
      * Every image decoded with a size; each micrograph row shows its thumbnail and drift plot, and its power spectrum
-     * once its CTF is estimated (always, when {@code complete}).
+     * once its CTF is estimated. When {@code complete} (the final report), every row has all three and every plot is
+     * there (early reports have fewer: a histogram needs values, a time series samples).
      */
     private static void checkRendered(JsonNode look, boolean complete) {
-        assertTrue(look.path("images").asInt() >= 10, "plots and micrograph images: " + look);
+        assertTrue(!complete || look.path("images").asInt() >= 10, "plots and micrograph images: " + look);
         assertTrue(look.path("broken").isEmpty(), "images not rendered: " + look.path("broken"));
         for (JsonNode n : look.path("rowImages")) {
             assertTrue(complete ? n.asInt() == 3 : n.asInt() >= 2,
