@@ -36,9 +36,13 @@ class LiveReportBrowserIT {
     private static final Path ARTIFACTS = ScipionRuntime.distribution().resolveSibling("browser-artifacts");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** What the rendered report shows: images (loaded or not), table rows, state and a hash of one plot's pixels. */
+    /**
+     * What the rendered report shows: images (loaded or not), table rows, state and a hash of one plot's pixels; null
+     * while the page is loading (it reloads itself).
+     */
     private static final String REPORT_LOOK = """
             (async () => {
+              if (document.readyState !== 'complete') { return null; } // NB: mid-reload, the DOM is partial
               const imgs = [...document.images];
               await Promise.all(imgs.map(i => i.complete ? null : new Promise(r => { i.onload = i.onerror = r; })));
               const plot = document.querySelector('img[src="ctf_defocus.png"]');
@@ -106,8 +110,8 @@ class LiveReportBrowserIT {
                     progress("report served");
                     HeadlessChromium.Tab report = browser.open(url + "projects/live/report/");
                     JsonNode r1 = report.await("the report shows a micrograph with its images", REPORT_LOOK,
-                            v -> v.path("rows").asInt() >= 1 && v.path("broken").isEmpty()
-                                    && !v.path("plotHash").isNull(), TIMEOUT);
+                            v -> v.isObject() && v.path("rows").asInt() >= 1 && v.path("broken").isEmpty()
+                                    && v.path("plotHash").isNumber(), TIMEOUT);
                     HeadlessChromium.Tab project = browser.open(url + "projects/live/");
                     JsonNode p1 = project.await("the runs table and graph are drawn", PROJECT_LOOK,
                             v -> v.path("done").path(ctf).asInt() >= 1 && v.path("graph").asBoolean()
@@ -125,8 +129,9 @@ class LiveReportBrowserIT {
                     MonitoredProject.deliver(staging, movies, 2);
                     MonitoredProject.deliver(staging, movies, 3);
                     JsonNode r2 = report.await("the open report updates itself", REPORT_LOOK,
-                            v -> v.path("rows").asInt() == 3 && v.path("broken").isEmpty()
-                                    && !v.path("plotHash").equals(r1.path("plotHash")), TIMEOUT);
+                            v -> v.isObject() && v.path("rows").asInt() == 3 && v.path("broken").isEmpty()
+                                    && v.path("plotHash").isNumber() && !v.path("plotHash").equals(r1.path("plotHash")),
+                            TIMEOUT);
                     JsonNode p2 = project.await("the open project page updates itself", PROJECT_LOOK,
                             v -> v.path("done").path(ctf).asInt() == 3, TIMEOUT);
                     Files.write(ARTIFACTS.resolve("report-2.png"), report.screenshot());
@@ -142,7 +147,8 @@ class LiveReportBrowserIT {
                             "name=live", "run=" + MonitoredProject.IMPORT);
                     assertEquals(0, closed.exitCode(), closed::toString);
                     JsonNode r3 = report.await("the report says the project finished", REPORT_LOOK,
-                            v -> v.path("text").asText().contains("Finished") && v.path("broken").isEmpty(), TIMEOUT);
+                            v -> v.isObject() && v.path("text").asText().contains("Finished")
+                                    && v.path("broken").isEmpty(), TIMEOUT);
                     Files.write(ARTIFACTS.resolve("report-final.png"), report.screenshot());
                     checkRendered(r3, true);
                     assertFalse(r3.path("reloads").asBoolean(), "a finished report stops reloading: " + r3);
