@@ -123,18 +123,18 @@ class WorkflowTemplatesIT {
         StringBuilder out = new StringBuilder();
         Thread pump = pump(p.getInputStream(), out);
         try (OutputStream in = p.getOutputStream()) {
-            answer(out, in, "(filesPattern, string) [*.tiff]: ", "movie_*.mrc");
-            answer(out, in, "(voltage, decimal) [300]: ", "high");
-            awaitText(out, "must be a number, not 'high'", 1);
-            awaitText(out, "(voltage, decimal) [300]: ", 2);
+            answer(pump, out, in, "(filesPattern, string) [*.tiff]: ", "movie_*.mrc");
+            answer(pump, out, in, "(voltage, decimal) [300]: ", "high");
+            awaitText(pump, out, "must be a number, not 'high'", 1);
+            awaitText(pump, out, "(voltage, decimal) [300]: ", 2);
             in.write("200\n".getBytes(StandardCharsets.UTF_8));
             in.flush();
-            answer(out, in, "(sphericalAberration, decimal) [2.7]: ", "");
-            answer(out, in, "(amplitudeContrast, decimal) [0.07]: ", "");
-            answer(out, in, "(samplingRate, decimal) [0.83]: ", "3");
+            answer(pump, out, in, "(sphericalAberration, decimal) [2.7]: ", "");
+            answer(pump, out, in, "(amplitudeContrast, decimal) [0.07]: ", "");
+            answer(pump, out, in, "(samplingRate, decimal) [0.83]: ", "3");
             // NB: Enter for each of the 8 remaining fields (dose ... report refresh): their defaults
-            answer(out, in, "(dosePerFrame, decimal) [1.0]: ", "\n".repeat(7));
-            awaitText(out, "Project asked created", 1);
+            answer(pump, out, in, "(dosePerFrame, decimal) [1.0]: ", "\n".repeat(7));
+            awaitText(pump, out, "Project asked created", 1);
         } finally {
             if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -154,19 +154,21 @@ class WorkflowTemplatesIT {
     }
 
     /** Waits for {@code prompt} to be printed (once more than before), then types {@code answer} and Enter. */
-    private static void answer(StringBuilder out, OutputStream in, String prompt, String answer) throws Exception {
-        awaitText(out, prompt, 1);
+    private static void answer(Thread pump, StringBuilder out, OutputStream in, String prompt, String answer)
+            throws Exception {
+        awaitText(pump, out, prompt, 1);
         in.write((answer + "\n").getBytes(StandardCharsets.UTF_8));
         in.flush();
     }
 
-    private static void awaitText(StringBuilder out, String text, int times) throws InterruptedException {
+    private static void awaitText(Thread pump, StringBuilder out, String text, int times) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         synchronized (out) {
             while (count(out.toString(), text) < times) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    throw new AssertionError("'" + text + "' not printed " + times + " time(s):\n" + out);
+                if (left <= 0 || !pump.isAlive() && count(out.toString(), text) < times) {
+                    throw new AssertionError("'" + text + "' not printed " + times + " time(s)"
+                            + (pump.isAlive() ? "" : " before the process ended") + ":\n" + out);
                 }
                 out.wait(Math.min(left, 500));
             }
