@@ -68,11 +68,13 @@ abstract class RunDriver implements Runnable {
     /** Asks the run to stop: it ends ABORTED, keeping what it committed. */
     void abort() {
         aborting = true;
+        // NB: workers first: an interrupted driver closes its queue executor at once, which must already know
+        // that this is a stop (cancel the jobs) and not a shutdown (leave them running).
+        onAbort();
         Thread t = thread;
         if (t != null) {
             t.interrupt();
         }
-        onAbort();
     }
 
     /** Stops the run because the runtime shuts down: its status stays, so the next start resumes it. */

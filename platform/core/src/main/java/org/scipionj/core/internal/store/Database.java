@@ -39,6 +39,10 @@ public final class Database implements AutoCloseable {
             // NB: NORMAL in WAL mode survives a killed process (only a power cut can lose the last commits).
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.setBusyTimeout(30_000);
+            // NB: several connections write (the engine, the queue executor's job table, CLI requests): a deferred
+            // transaction that reads and then writes fails at once with SQLITE_BUSY when another connection committed
+            // in between (the busy timeout does not apply); IMMEDIATE takes the write lock at BEGIN and waits for it.
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             config.enforceForeignKeys(true);
             SQLiteDataSource source = new SQLiteDataSource(config);
             source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
