@@ -39,12 +39,6 @@ public final class DemoWizardServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         WebReply reply = wizard.handle(request(req));
-        if (reply.status() == 303) {
-            resp.setStatus(303);
-            resp.setHeader("Location", reply.text());
-            resp.setHeader("Cache-Control", "no-cache");
-            return;
-        }
         ScipionServlet.write(reply, req.getMethod().equals("HEAD"), resp);
     }
 

@@ -83,6 +83,11 @@ public final class ScipionServlet extends HttpServlet {
             resp.sendRedirect(reply.text());
             return;
         }
+        if (reply.status() == 303) { // NB: after a POST (form, wizard): the browser GETs the new location
+            resp.setStatus(303);
+            resp.setHeader("Location", reply.text());
+            return;
+        }
         resp.setStatus(reply.status());
         resp.setContentType(reply.contentType());
         if (reply.file() != null) {

@@ -49,12 +49,6 @@ public final class TemplateServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         WebReply reply = form.handle(request(req));
-        if (reply.status() == 303) {
-            resp.setStatus(303);
-            resp.setHeader("Location", reply.text());
-            resp.setHeader("Cache-Control", "no-cache");
-            return;
-        }
         ScipionServlet.write(reply, req.getMethod().equals("HEAD"), resp);
     }
 
