@@ -6,8 +6,9 @@ import org.scipionj.image.fft.Fft;
 
 /**
  * Pass 1 over a movie: each aligned frame is read, corrected, binned in real space by {@link #bin()} when it is
- * larger than 2048 pixels, its mean removed, and Fourier-transformed. The binned spectra are kept for the global and the patch alignment; the
- * full-size frames are not (pass 2 reads them again for the sums).
+ * larger than 2048 pixels and Fourier-transformed, its mean removed (the zero frequency set to 0). The binned spectra
+ * are kept for the global and the patch alignment; the full-size frames are not (pass 2 reads them again for the
+ * sums).
  *
  * <p>Memory: one spectrum of {@code (width/bin/2 + 1) x height/bin} complex floats per aligned frame (for a 4096²
  * movie binned by 2, 16.8 MB per frame). Not thread-safe after construction except for reading.
@@ -54,19 +55,12 @@ final class AlignmentData {
             frames.read(s.alignFirst() + i, buffer, timings);
             long b0 = Timings.cpu();
             Frame binned = bin(buffer, frames.width(), frames.height(), bin, binnedBuffers.get());
-            float[] d = binned.data();
-            double sum = 0;
-            for (float v : d) {
-                sum += v;
-            }
-            float mean = (float) (sum / d.length);
-            for (int k = 0; k < d.length; k++) {
-                d[k] -= mean;
-            }
-            means[i] = mean;
             ComplexFrame spectrum = new ComplexFrame(bw, bh);
             long f0 = Timings.cpu();
             Fft.plan(bw, bh).forward(binned, spectrum);
+            // NB: removing the mean is zeroing the zero frequency, so the spectrum gives it for free
+            means[i] = spectrum.re(0, 0) / ((double) bw * bh);
+            spectrum.set(0, 0, 0f, 0f);
             spectra[i] = spectrum;
             timings.add("  of which bin (CPU)", f0 - b0);
             timings.add("  of which FFT (CPU)", Timings.cpu() - f0);
@@ -92,21 +86,22 @@ final class AlignmentData {
         int bw = width / bin;
         int bh = height / bin;
         float[] o = out.data();
+        float[] rows = new float[width];
         if (bin == 2) {
-            // NB: the common case (4096 -> 2048), straight from the two source rows without a row buffer
+            // NB: the common case (4096 -> 2048): the two source rows are added in one vectorisable loop, then pairs
             for (int y = 0; y < bh; y++) {
                 int r0 = 2 * y * width;
                 int r1 = r0 + width;
+                for (int x = 0; x < width; x++) {
+                    rows[x] = buffer[r0 + x] + buffer[r1 + x];
+                }
                 int base = y * bw;
                 for (int x = 0; x < bw; x++) {
-                    int i = 2 * x;
-                    o[base + x] = ((buffer[r0 + i] + buffer[r0 + i + 1]) + (buffer[r1 + i] + buffer[r1 + i + 1]))
-                            * 0.25f;
+                    o[base + x] = (rows[2 * x] + rows[2 * x + 1]) * 0.25f;
                 }
             }
             return out;
         }
-        float[] rows = new float[width];
         float norm = 1f / (bin * bin);
         for (int y = 0; y < bh; y++) {
             System.arraycopy(buffer, y * bin * width, rows, 0, width);
