@@ -3,23 +3,34 @@ package org.scipionj.motioncorr.internal;
 import java.util.Arrays;
 
 /**
- * Temporal regularisation of measured per-frame shifts: a Whittaker smoother (penalised least squares on second
- * differences, {@code min sum w |s - m|^2 + λ |D2 s|^2}), with λ chosen by generalised cross-validation; a frame
+ * Temporal regularisation of measured per-frame shifts. The specimen's path is taken as a smooth trend plus a random
+ * walk ({@code s = u + v}, {@code v} from 0), both measured with an error that is independent from frame to frame:
+ * the smoothed path minimises {@code sum w |s - m|^2 + λ2 |D2 u|^2 + λ1 |D1 v|^2} (second and first differences,
+ * each axis alike), the posterior mean of that Gaussian model. λ1 and λ2 (noise variance over the walk's step
+ * variance, and over the trend's curvature variance) are chosen by restricted maximum likelihood on a grid. A frame
  * far from a firm smoothing of the others (its correlation locked on noise) gets no weight, so that it does not drag
- * its neighbours. At low dose each
- * frame's shift is measured against the noisy sum of the other frames and carries an error of a few tenths of a pixel
- * that is independent from frame to frame, while the specimen moves smoothly; GCV picks how much to smooth from the
- * data themselves, so that precise measurements (high dose, large frames) are left untouched. Stateless.
+ * its neighbours.
+ *
+ * <p>Why both terms: at low dose each frame's shift, measured against the noisy sum of the others, carries an error
+ * of a tenth of a pixel or more, while beam-induced drift is a fast start that slows down (smooth) plus a jitter
+ * that wanders like a random walk. A curvature penalty alone pulls the wandering part towards a smooth curve and a
+ * step penalty alone flattens the fast start; precise measurements (high dose, large frames) get small λs and are
+ * left almost untouched. REML rather than cross-validation: with a few tens of frames GCV's minimum is shallow and
+ * its choice erratic. Stateless.
  */
 final class Trajectory {
 
-    private static final double[] LAMBDAS = {1e-4, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30};
     private static final double OUTLIER_LAMBDA = 3;
     /** A frame this far (px, and 5 robust sigmas) from a firm smoothing of the others is an outlier. */
     private static final double OUTLIER_PX = 1.0;
+    private static final double[] WALK_LAMBDAS = {1e-4, 1e-3, 0.01, 0.03, 0.1, 0.3, 1, 3, 10, 100};
+    private static final double[] TREND_LAMBDAS = {1e-4, 1e-3, 0.01, 0.1, 1, 10, 100, 1e4};
 
-    /** The result: smoothed shifts, the λ chosen, and the frames given (almost) no weight as outliers. */
-    record Smoothed(double[][] shifts, double lambda, int outliers) {
+    /**
+     * The result: smoothed shifts, the λs chosen (trend curvature {@code lambda}, random-walk steps
+     * {@code walkLambda}), and the frames given (almost) no weight as outliers.
+     */
+    record Smoothed(double[][] shifts, double lambda, double walkLambda, int outliers) {
     }
 
     private Trajectory() {
@@ -29,9 +40,9 @@ final class Trajectory {
     static Smoothed smooth(double[][] m) {
         int n = m.length;
         if (n < 5) {
-            return new Smoothed(copy(m), 0, 0);
+            return new Smoothed(copy(m), 0, 0, 0);
         }
-        // NB: outliers are found against a firm smoothing (robust, Tukey weights); λ is then chosen by GCV
+        // NB: outliers are found against a firm smoothing (robust, Tukey weights); the λs are then chosen by REML
         double[] w = new double[n];
         Arrays.fill(w, 1);
         for (int round = 0; round < 4; round++) {
@@ -45,37 +56,127 @@ final class Trajectory {
                 w[i] = r[i] > Math.max(OUTLIER_PX, 5 * sigma) ? 1e-3 : 1; // NB: only gross outliers
             }
         }
-        double[][] best = copy(m);
-        double bestLambda = 0;
+        Smoothed best = null;
         double bestScore = Double.POSITIVE_INFINITY;
-        for (double lambda : LAMBDAS) {
-            double[][] h = hat(w, lambda);
-            double trace = 0;
-            for (int i = 0; i < n; i++) {
-                trace += h[i][i];
-            }
-            double[][] s = apply(h, w, m);
-            double rss = 0;
-            double wsum = 0;
-            for (int i = 0; i < n; i++) {
-                rss += w[i] * (sq(s[i][0] - m[i][0]) + sq(s[i][1] - m[i][1]));
-                wsum += w[i];
-            }
-            double denominator = wsum - trace;
-            double gcv = denominator <= 1e-9 ? Double.POSITIVE_INFINITY : wsum * rss / (denominator * denominator);
-            if (gcv < bestScore) {
-                bestScore = gcv;
-                bestLambda = lambda;
-                best = s;
+        for (double walk : WALK_LAMBDAS) {
+            for (double trend : TREND_LAMBDAS) {
+                double[] score = new double[1];
+                double[][] s = mixed(w, m, walk, trend, score);
+                if (score[0] < bestScore) {
+                    bestScore = score[0];
+                    best = new Smoothed(s, trend, walk, 0);
+                }
             }
         }
         int outliers = 0;
         for (double v : w) {
             outliers += v <= 1e-3 ? 1 : 0;
         }
-        // NB: the smallest λ stands for no smoothing at all (precise measurements)
-        return bestLambda <= LAMBDAS[0] && outliers == 0 ? new Smoothed(copy(m), 0, 0)
-                : new Smoothed(best, bestLambda, outliers);
+        return new Smoothed(best.shifts(), best.lambda(), best.walkLambda(), outliers);
+    }
+
+    /**
+     * The smoothed path for given λs, and in {@code score[0]} minus twice the restricted log-likelihood (both axes,
+     * a common noise variance profiled out, constants dropped).
+     */
+    static double[][] mixed(double[] w, double[][] m, double walk, double trend, double[] score) {
+        int n = m.length;
+        int k = 2 * n - 1; // NB: unknowns u_0..u_{n-1}, then v_1..v_{n-1} (v_0 = 0 keeps u and v apart)
+        double[][] a = new double[k][k];
+        for (int i = 0; i < n; i++) {
+            a[i][i] += w[i];
+            if (i > 0) {
+                int j = n + i - 1;
+                a[j][j] += w[i];
+                a[i][j] += w[i];
+                a[j][i] += w[i];
+            }
+        }
+        double[] d2 = {1, -2, 1};
+        for (int r = 0; r + 2 < n; r++) {
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    a[r + i][r + j] += trend * d2[i] * d2[j];
+                }
+            }
+        }
+        for (int t = n; t < k; t++) {
+            a[t][t] += walk;
+            if (t > n) {
+                a[t - 1][t - 1] += walk;
+                a[t][t - 1] -= walk;
+                a[t - 1][t] -= walk;
+            }
+        }
+        double[][] l = cholesky(a);
+        double logDet = 0;
+        for (int i = 0; i < k; i++) {
+            logDet += 2 * Math.log(l[i][i]);
+        }
+        double[][] s = new double[n][2];
+        double sum = 0; // NB: weighted residuals plus penalties, both axes
+        for (int axis = 0; axis < 2; axis++) {
+            double[] b = new double[k];
+            for (int i = 0; i < n; i++) {
+                b[i] = w[i] * m[i][axis];
+                if (i > 0) {
+                    b[n + i - 1] = w[i] * m[i][axis];
+                }
+            }
+            double[] z = solve(l, b);
+            for (int i = 0; i < n; i++) {
+                s[i][axis] = z[i] + (i > 0 ? z[n + i - 1] : 0);
+                sum += w[i] * sq(s[i][axis] - m[i][axis]);
+            }
+            for (int r = 0; r + 2 < n; r++) {
+                sum += trend * sq(z[r] - 2 * z[r + 1] + z[r + 2]);
+            }
+            for (int t = n; t < k; t++) {
+                sum += walk * sq(z[t] - (t > n ? z[t - 1] : 0));
+            }
+        }
+        // NB: the trend's straight lines are not penalised: 2 of the n values per axis go to them
+        double dof = 2.0 * (n - 2);
+        score[0] = dof * Math.log(sum / dof) + 2 * logDet - 2 * ((n - 2) * Math.log(trend) + (n - 1) * Math.log(walk));
+        return s;
+    }
+
+    /** Lower Cholesky factor of a symmetric positive definite matrix. */
+    private static double[][] cholesky(double[][] a) {
+        int k = a.length;
+        double[][] l = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = a[i][j];
+                for (int p = 0; p < j; p++) {
+                    s -= l[i][p] * l[j][p];
+                }
+                l[i][j] = i == j ? Math.sqrt(Math.max(s, 1e-300)) : s / l[j][j];
+            }
+        }
+        return l;
+    }
+
+    /** Solves {@code L Lᵀ x = b}. */
+    private static double[] solve(double[][] l, double[] b) {
+        int k = b.length;
+        double[] y = new double[k];
+        for (int i = 0; i < k; i++) {
+            double s = b[i];
+            for (int p = 0; p < i; p++) {
+                s -= l[i][p] * y[p];
+            }
+            y[i] = s / l[i][i];
+        }
+        double[] x = new double[k];
+        for (int i = k - 1; i >= 0; i--) {
+            double s = y[i];
+            for (int p = i + 1; p < k; p++) {
+                s -= l[p][i] * x[p];
+            }
+            x[i] = s / l[i][i];
+        }
+        return x;
     }
 
     /** The smoother matrix {@code (W + λ D2ᵀ D2)^-1} (apply it to {@code W m}). */
