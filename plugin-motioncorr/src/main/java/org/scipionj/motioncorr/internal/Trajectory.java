@@ -14,9 +14,10 @@ import java.util.Arrays;
  * <p>Why both terms: at low dose each frame's shift, measured against the noisy sum of the others, carries an error
  * of a tenth of a pixel or more, while beam-induced drift is a fast start that slows down (smooth) plus a jitter
  * that wanders like a random walk. A curvature penalty alone pulls the wandering part towards a smooth curve and a
- * step penalty alone flattens the fast start; precise measurements (high dose, large frames) get small λs and are
- * left almost untouched. REML rather than cross-validation: with a few tens of frames GCV's minimum is shallow and
- * its choice erratic. Stateless.
+ * step penalty alone flattens the fast start. REML rather than cross-validation: with a few tens of frames GCV's
+ * minimum is shallow and its choice erratic. NB: precise measurements (0.01 px) are not left as they are: the fast
+ * start breaks the stationary curvature prior and a few hundredths of a pixel are lost ({@code TrajectoryTest}; the
+ * curvature-only smoother before lost more). Stateless.
  */
 final class Trajectory {
 
