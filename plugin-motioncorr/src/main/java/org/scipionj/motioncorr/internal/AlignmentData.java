@@ -3,26 +3,37 @@ package org.scipionj.motioncorr.internal;
 import org.scipionj.image.Frame;
 import org.scipionj.image.fft.ComplexFrame;
 import org.scipionj.image.fft.Fft;
+import org.scipionj.image.process.FourierResize;
 
 /**
- * Pass 1 over a movie: each aligned frame is read, corrected, binned in real space by {@link #bin()} when it is
- * larger than 2048 pixels and Fourier-transformed, its mean removed (the zero frequency set to 0). The binned spectra
- * are kept for the global and the patch alignment; the full-size frames are not (pass 2 reads them again for the
- * sums).
+ * Pass 1 over a movie: each aligned frame is read, corrected, binned in real space by {@link #realBin} when it is
+ * larger than 2048 pixels and Fourier-transformed, its mean removed (the zero frequency set to 0); the spectrum is
+ * then cropped in Fourier space by a whole factor to at most {@value #MAX_GRID} pixels a side. The spectra are kept
+ * for the global and the patch alignment; the full-size frames are not (pass 2 reads them again for the sums).
  *
- * <p>Memory: one spectrum of {@code (width/bin/2 + 1) x height/bin} complex floats per aligned frame (for a 4096²
- * movie binned by 2, 16.8 MB per frame). Not thread-safe after construction except for reading.
+ * <p>Why the crop: the global alignment never used more than {@value #MAX_GRID} pixels ({@link GlobalAlignment}), and
+ * aligning the patches of a 4096² movie at 1024² instead of 2048² costs a quarter of the transforms and correlations
+ * (the frequencies dropped, 1/8 to 1/4 per movie pixel, carry at most 56 % weight through the local B-factor); the
+ * local-model accuracy this costs is measured in the plugin's README.
+ *
+ * <p>Memory: one spectrum of at most {@code 513 x 1024} complex floats per aligned frame (4.2 MB). Not thread-safe
+ * after construction except for reading.
  */
 final class AlignmentData {
 
+    /** Largest side of the grid the alignment works on. */
+    static final int MAX_GRID = 1024;
+
     private final int bin;
+    private final int realBin;
     private final int width;
     private final int height;
     private final ComplexFrame[] spectra;
     private final double[] means;
 
-    private AlignmentData(int bin, int width, int height, ComplexFrame[] spectra, double[] means) {
+    private AlignmentData(int bin, int realBin, int width, int height, ComplexFrame[] spectra, double[] means) {
         this.bin = bin;
+        this.realBin = realBin;
         this.width = width;
         this.height = height;
         this.spectra = spectra;
@@ -30,12 +41,21 @@ final class AlignmentData {
     }
 
     /**
-     * The binning for alignment: none up to 2048 pixels a side, then the smallest integer that brings the longer side
-     * to 2048 or less (MotionCor2 correlates 4096² frames at 2048² too). Low-dose frames need every frequency the
-     * B-factor filters pass, so small frames are never binned.
+     * The binning in real space: none up to 2048 pixels a side, then the smallest integer that brings the longer side
+     * to 2048 or less. Low-dose frames need every frequency the B-factor filters pass, so small frames are never
+     * binned.
      */
     static int alignmentBin(AlignSettings s, int width, int height) {
         return Math.max(1, (int) Math.ceil(Math.max(width, height) / 2048.0));
+    }
+
+    /**
+     * The Fourier crop factor of a {@code width x height} binned frame: the smallest whole factor that brings it to
+     * {@value #MAX_GRID} pixels or less, when it divides both sides; otherwise none.
+     */
+    static int cropFactor(int width, int height) {
+        int c = Math.max(1, (int) Math.ceil(Math.max(width, height) / (double) MAX_GRID));
+        return width % c == 0 && height % c == 0 ? c : 1;
     }
 
     /** Reads, bins and transforms the aligned frames of {@code frames} (pass 1). */
@@ -44,6 +64,9 @@ final class AlignmentData {
         int bin = alignmentBin(s, frames.width(), frames.height());
         int bw = frames.width() / bin;
         int bh = frames.height() / bin;
+        int crop = cropFactor(bw, bh);
+        int gw = bw / crop;
+        int gh = bh / crop;
         int n = s.alignedFrames();
         ComplexFrame[] spectra = new ComplexFrame[n];
         double[] means = new double[n];
@@ -61,12 +84,12 @@ final class AlignmentData {
             // NB: removing the mean is zeroing the zero frequency, so the spectrum gives it for free
             means[i] = spectrum.re(0, 0) / ((double) bw * bh);
             spectrum.set(0, 0, 0f, 0f);
-            spectra[i] = spectrum;
+            spectra[i] = crop == 1 ? spectrum : FourierResize.resize(spectrum, gw, gh);
             timings.add("  of which bin (CPU)", f0 - b0);
             timings.add("  of which FFT (CPU)", Timings.cpu() - f0);
         });
         timings.add("pass 1: read, correct, bin, FFT", System.nanoTime() - start);
-        return new AlignmentData(bin, bw, bh, spectra, means);
+        return new AlignmentData(bin * crop, bin, gw, gh, spectra, means);
     }
 
     /**
@@ -120,12 +143,20 @@ final class AlignmentData {
         return out;
     }
 
-    /** Movie pixels per binned pixel. */
+    /** Movie pixels per grid pixel (real-space binning times the Fourier crop). */
     int bin() {
         return bin;
     }
 
-    /** Binned width. */
+    /**
+     * Movie coordinate of the centre of grid pixel 0: real-space binning averages {@code realBin} pixels, and a
+     * Fourier crop keeps the sampling origin.
+     */
+    double origin() {
+        return (realBin - 1) / 2.0;
+    }
+
+    /** Grid width. */
     int width() {
         return width;
     }

@@ -94,8 +94,8 @@ final class PatchAlignment {
             int iy = p / px;
             int x0 = clamp((int) Math.round((ix + 0.5) * bw / px - pw / 2.0), bw - pw);
             int y0 = clamp((int) Math.round((iy + 0.5) * bh / py - ph / 2.0), bh - ph);
-            centres[p][0] = (x0 + (pw - 1) / 2.0) * bin + (bin - 1) / 2.0;
-            centres[p][1] = (y0 + (ph - 1) / 2.0) * bin + (bin - 1) / 2.0;
+            centres[p][0] = (x0 + (pw - 1) / 2.0) * bin + data.origin();
+            centres[p][1] = (y0 + (ph - 1) / 2.0) * bin + data.origin();
             List<ComplexFrame> spectra = new ArrayList<>();
             for (Frame g : groupImages) {
                 spectra.add(Fft.forward(window(g, x0, y0, pw, ph, taperX, taperY)));

@@ -35,4 +35,13 @@ class AlignmentDataTest {
             }
         }
     }
+
+    @Test
+    void binnedFramesAreCroppedByAWholeFactorThatDividesBothSides() {
+        assertEquals(2, AlignmentData.cropFactor(2048, 2048)); // Falcon 4, 4096² binned by 2
+        assertEquals(2, AlignmentData.cropFactor(1920, 1364)); // K3, 5760 x 4092 binned by 3
+        assertEquals(1, AlignmentData.cropFactor(1919, 1855)); // K2 binned by 2: odd width, no crop
+        assertEquals(1, AlignmentData.cropFactor(1024, 1024));
+        assertEquals(1, AlignmentData.cropFactor(1000, 600));
+    }
 }
