@@ -99,36 +99,6 @@ record SymmetricEigen(double[] values, double[][] vectors) {
             maxDiag = Math.max(maxDiag, m[i][i]);
         }
         double eps = Math.max(ridge * maxDiag, 1e-300);
-        double[][] l = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = m[i][j] + (i == j ? eps : 0);
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                if (i == j) {
-                    l[i][i] = Math.sqrt(Math.max(s, eps));
-                } else {
-                    l[i][j] = s / l[j][j];
-                }
-            }
-        }
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = b[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i][k] * y[k];
-            }
-            y[i] = s / l[i][i];
-        }
-        double[] x = new double[n];
-        for (int i = n - 1; i >= 0; i--) {
-            double s = y[i];
-            for (int k = i + 1; k < n; k++) {
-                s -= l[k][i] * x[k];
-            }
-            x[i] = s / l[i][i];
-        }
-        return x;
+        return Cholesky.solve(Cholesky.factor(m, eps, eps), b);
     }
 }

@@ -109,7 +109,7 @@ final class Trajectory {
                 a[t - 1][t] -= walk;
             }
         }
-        double[][] l = cholesky(a);
+        double[][] l = Cholesky.factor(a, 0, 1e-300);
         double logDet = 0;
         for (int i = 0; i < k; i++) {
             logDet += 2 * Math.log(l[i][i]);
@@ -124,7 +124,7 @@ final class Trajectory {
                     b[n + i - 1] = w[i] * m[i][axis];
                 }
             }
-            double[] z = solve(l, b);
+            double[] z = Cholesky.solve(l, b);
             for (int i = 0; i < n; i++) {
                 s[i][axis] = z[i] + (i > 0 ? z[n + i - 1] : 0);
                 sum += w[i] * sq(s[i][axis] - m[i][axis]);
@@ -140,44 +140,6 @@ final class Trajectory {
         double dof = 2.0 * (n - 2);
         score[0] = dof * Math.log(sum / dof) + 2 * logDet - 2 * ((n - 2) * Math.log(trend) + (n - 1) * Math.log(walk));
         return s;
-    }
-
-    /** Lower Cholesky factor of a symmetric positive definite matrix. */
-    private static double[][] cholesky(double[][] a) {
-        int k = a.length;
-        double[][] l = new double[k][k];
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = a[i][j];
-                for (int p = 0; p < j; p++) {
-                    s -= l[i][p] * l[j][p];
-                }
-                l[i][j] = i == j ? Math.sqrt(Math.max(s, 1e-300)) : s / l[j][j];
-            }
-        }
-        return l;
-    }
-
-    /** Solves {@code L Lᵀ x = b}. */
-    private static double[] solve(double[][] l, double[] b) {
-        int k = b.length;
-        double[] y = new double[k];
-        for (int i = 0; i < k; i++) {
-            double s = b[i];
-            for (int p = 0; p < i; p++) {
-                s -= l[i][p] * y[p];
-            }
-            y[i] = s / l[i][i];
-        }
-        double[] x = new double[k];
-        for (int i = k - 1; i >= 0; i--) {
-            double s = y[i];
-            for (int p = i + 1; p < k; p++) {
-                s -= l[p][i] * x[p];
-            }
-            x[i] = s / l[i][i];
-        }
-        return x;
     }
 
     /** The smoother matrix {@code (W + λ D2ᵀ D2)^-1} (apply it to {@code W m}). */
