@@ -116,18 +116,13 @@ final class InformationBound {
         }
         // NB: J = c (N I - 1 1ᵀ), with N c - c = info on the diagonal
         double c = info / (n - 1);
-        double[][] precision = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int t = 0; t < n; t++) {
-                    for (int u = 0; u < n; u++) {
-                        s += b[t][i] * c * ((t == u ? n : 0) - 1) * b[u][j];
-                    }
-                }
-                precision[i][j] = s;
+        double[][] j = new double[n][n];
+        for (int t = 0; t < n; t++) {
+            for (int u = 0; u < n; u++) {
+                j[t][u] = c * ((t == u ? n : 0) - 1);
             }
         }
+        double[][] precision = multiply(transpose(b), multiply(j, b));
         double q = 1 / (step * step);
         for (int i = 0; i < n - 1; i++) { // NB: random walk prior: Σ (w_t - w_{t-1})² / step², w_0 = 0
             precision[i][i] += 2 * q;
@@ -139,18 +134,7 @@ final class InformationBound {
         precision[n - 2][n - 2] -= q;
         double[][] cz = inverse(precision);
         // NB: error covariance of x = B Cz Bᵀ; removing the mean over frames is the projection M = I - 1 1ᵀ / n
-        double[][] cx = new double[n][n];
-        for (int t = 0; t < n; t++) {
-            for (int u = 0; u < n; u++) {
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        s += b[t][i] * cz[i][j] * b[u][j];
-                    }
-                }
-                cx[t][u] = s;
-            }
-        }
+        double[][] cx = multiply(b, multiply(cz, transpose(b)));
         double trace = 0;
         double total = 0;
         for (int t = 0; t < n; t++) {
@@ -160,6 +144,29 @@ final class InformationBound {
             }
         }
         return (trace - total / n) / n;
+    }
+
+    static double[][] multiply(double[][] a, double[][] b) {
+        double[][] out = new double[a.length][b[0].length];
+        for (int i = 0; i < a.length; i++) {
+            for (int k = 0; k < b.length; k++) {
+                double v = a[i][k];
+                for (int j = 0; j < b[0].length; j++) {
+                    out[i][j] += v * b[k][j];
+                }
+            }
+        }
+        return out;
+    }
+
+    static double[][] transpose(double[][] a) {
+        double[][] out = new double[a[0].length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                out[j][i] = a[i][j];
+            }
+        }
+        return out;
     }
 
     /** Inverse of a symmetric positive definite matrix (Gauss–Jordan; small sizes). */

@@ -18,17 +18,12 @@ class GlobalAlignmentTest {
     void recoversWholeFrameShiftsToATenthOfAPixel() throws Exception {
         SyntheticMovie movie = new SyntheticMovie(512, 12, 1.5, 7);
         Path file = movie.write(dir.resolve("m.mrc"), 8);
-        AlignSettings s = AlignSettings.defaults(12, 1.0, 1.5).withPatches(0, 0);
-        try (MovieFrames frames = MovieFrames.open(file, null, null, GainOrientation.IDENTITY, null, null,
-                new int[4]); Workers w = new Workers(2, null)) {
-            AlignmentData data = AlignmentData.read(frames, s, w, new Timings());
-            GlobalAlignment.Result r = GlobalAlignment.align(data, s, w);
-            double rms = SyntheticMovie.rmsError(r.shifts(), movie.shifts);
-            System.out.println("global rms error " + rms + " px after " + r.iterations() + " iterations "
-                    + r.changes() + "; bin " + data.bin());
-            assertEquals(0, r.shifts()[0][0], 1e-9);
-            assertTrue(rms < 0.1, "rms error " + rms);
-        }
+        Aligned a = align(file, AlignSettings.defaults(12, 1.0, 1.5).withPatches(0, 0));
+        double rms = SyntheticMovie.rmsError(a.result().shifts(), movie.shifts);
+        System.out.println("global rms error " + rms + " px after " + a.result().iterations() + " iterations "
+                + a.result().changes() + "; bin " + a.data().bin());
+        assertEquals(0, a.result().shifts()[0][0], 1e-9);
+        assertTrue(rms < 0.1, "rms error " + rms);
     }
 
     @Test
@@ -36,17 +31,24 @@ class GlobalAlignmentTest {
         // NB: 2176 px: binned by 2 to 1088 in real space, then cropped by 2 in Fourier space to 544 (4 movie px each)
         SyntheticMovie movie = new SyntheticMovie(2176, 6, 4, 11);
         Path file = movie.write(dir.resolve("large.mrc"), 12);
-        AlignSettings s = AlignSettings.defaults(6, 1.0, 4).withPatches(0, 0);
+        Aligned a = align(file, AlignSettings.defaults(6, 1.0, 4).withPatches(0, 0));
+        assertEquals(4, a.data().bin());
+        assertEquals(544, a.data().width());
+        assertEquals(0.5, a.data().origin(), 1e-12);
+        double rms = SyntheticMovie.rmsError(a.result().shifts(), movie.shifts);
+        System.out.println("2176 px movie: global rms error " + rms + " px");
+        assertTrue(rms < 0.1, "rms error " + rms);
+    }
+
+    private record Aligned(AlignmentData data, GlobalAlignment.Result result) {
+    }
+
+    /** Pass 1 and the global alignment of {@code file} with {@code s}, on 2 threads. */
+    private static Aligned align(Path file, AlignSettings s) throws Exception {
         try (MovieFrames frames = MovieFrames.open(file, null, null, GainOrientation.IDENTITY, null, null,
                 new int[4]); Workers w = new Workers(2, null)) {
             AlignmentData data = AlignmentData.read(frames, s, w, new Timings());
-            assertEquals(4, data.bin());
-            assertEquals(544, data.width());
-            assertEquals(0.5, data.origin(), 1e-12);
-            GlobalAlignment.Result r = GlobalAlignment.align(data, s, w);
-            double rms = SyntheticMovie.rmsError(r.shifts(), movie.shifts);
-            System.out.println("2176 px movie: global rms error " + rms + " px");
-            assertTrue(rms < 0.1, "rms error " + rms);
+            return new Aligned(data, GlobalAlignment.align(data, s, w));
         }
     }
 
